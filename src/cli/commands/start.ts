@@ -1,0 +1,58 @@
+import { serve } from '@hono/node-server';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { createAppContext } from '../../context.ts';
+import { serveEmbeddedDatabaseLocally } from '../../db/client.ts';
+import { createHttpApp } from '../../http/app.ts';
+import { seedDemo } from '../../services/demo-seed.ts';
+
+export function registerStartCommand(program: Command) {
+  program
+    .command('start')
+    .description('Apply migrations, seed the demo on a new embedded database, and serve HTTP')
+    .action(async () => {
+      const config = loadConfig();
+      const ctx = await createAppContext(config);
+      const stopLocalDatabaseServer =
+        ctx.database.kind === 'embedded'
+          ? await serveEmbeddedDatabaseLocally(ctx.database, config.dataDir)
+          : async () => {};
+      const demo =
+        ctx.database.kind === 'embedded' && config.seed === 'demo'
+          ? await seedDemo(ctx)
+          : undefined;
+      const app = createHttpApp(ctx);
+      const server = serve(
+        { fetch: app.fetch, port: config.port, hostname: config.host },
+        (info) => {
+          const lines = [`Skillmark is running at ${config.publicUrl} (port ${info.port}).`];
+          lines.push(
+            ctx.database.kind === 'postgres'
+              ? 'Database: PostgreSQL (DATABASE_URL).'
+              : `Database: embedded PGlite in ${config.dataDir}.`,
+          );
+          if (demo) {
+            lines.push(
+              'Demo data was created. Sign in as any of these, with the password',
+              `  ${demo.password}`,
+            );
+            for (const person of demo.people)
+              lines.push(`  ${person.email.padEnd(42)} ${person.displayName}, ${person.role}`);
+          }
+          lines.push(`API reference: ${config.publicUrl}/docs`);
+          process.stdout.write(`${lines.join('\n')}\n`);
+        },
+      );
+      const shutdown = () => {
+        server.close(async () => {
+          await stopLocalDatabaseServer();
+          await ctx.close();
+          process.exit(0);
+        });
+        // Keep-alive connections would hold close() open; give them a moment, then go.
+        setTimeout(() => process.exit(0), 5000).unref();
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+}

@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { registerAdminCommands } from './commands/admin.ts';
+import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerStartCommand } from './commands/start.ts';
+import { runCommand } from './run-command.ts';
+
+/** `skillmark`: the platform's command line. Every command has --help. */
+export function buildProgram(): Command {
+  const program = new Command('skillmark')
+    .description('Skillmark: micro-credentials and competency-based learning (Open Badges 3.0)')
+    .version('0.1.0')
+    .showHelpAfterError();
+  registerStartCommand(program);
+  registerMigrateCommand(program);
+  registerAdminCommands(program);
+  return program;
+}
+
+if (import.meta.main) {
+  await runCommand(() => buildProgram().parseAsync(process.argv));
+}

@@ -1,0 +1,63 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { type Database, openEmbeddedDatabase, openPostgresDatabase } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+import { createPasswordHasher } from './services/auth/passwords.ts';
+import type { ServiceContext } from './services/context.ts';
+
+/** Everything a request, a job or a CLI command needs, built once in one place. */
+export type AppContext = ServiceContext & {
+  config: Config;
+  database: Database;
+  close(): Promise<void>;
+};
+
+export type AppContextOverrides = Partial<
+  Pick<AppContext, 'database' | 'logger' | 'now' | 'passwords'>
+> & {
+  migrate?: boolean;
+};
+
+/** Paths that may carry secrets; pino replaces them before anything is written. */
+export const redactedLogPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.secret',
+  '*.secretKey',
+  '*.privateKey',
+  '*.adminToken',
+];
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: { paths: redactedLogPaths, censor: '[redacted]' },
+  });
+}
+
+/** The composition root: opens the database, applies migrations, wires the services. */
+export async function createAppContext(
+  config: Config,
+  overrides: AppContextOverrides = {},
+): Promise<AppContext> {
+  const database =
+    overrides.database ??
+    (config.databaseUrl
+      ? openPostgresDatabase(config.databaseUrl)
+      : await openEmbeddedDatabase(config.dataDir));
+  if (overrides.migrate !== false) await runMigrations(database);
+  return {
+    config,
+    database,
+    db: database.db,
+    logger: overrides.logger ?? createLogger(config),
+    now: overrides.now ?? (() => new Date()),
+    passwords: overrides.passwords ?? createPasswordHasher(),
+    adminToken: config.adminToken,
+    publicUrl: config.publicUrl,
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Api } from '../env.ts';
+import { mountCreateAccount } from './accounts/create-account.ts';
+import { mountGetAccount } from './accounts/get-account.ts';
+import { mountCreateApiToken } from './api-tokens/create-api-token.ts';
+import { mountListApiTokens } from './api-tokens/list-api-tokens.ts';
+import { mountRevokeApiToken } from './api-tokens/revoke-api-token.ts';
+import { mountListAuditEvents } from './audit/list-audit-events.ts';
+import { mountGetHealth } from './health/get-health.ts';
+import { mountListMembers } from './members/list-members.ts';
+import { mountRemoveMember } from './members/remove-member.ts';
+import { mountSetMember } from './members/set-member.ts';
+import { mountCreateOrganization } from './organizations/create-organization.ts';
+import { mountGetOrganization } from './organizations/get-organization.ts';
+import { mountUpdateOrganization } from './organizations/update-organization.ts';
+import { mountCreateSession } from './sessions/create-session.ts';
+import { mountDeleteSession } from './sessions/delete-session.ts';
+
+/** Every JSON API route, one file per operation. */
+export function mountApiRoutes(app: Api) {
+  for (const mount of [
+    mountGetHealth,
+    mountCreateAccount,
+    mountGetAccount,
+    mountCreateSession,
+    mountDeleteSession,
+    mountCreateOrganization,
+    mountGetOrganization,
+    mountUpdateOrganization,
+    mountListMembers,
+    mountSetMember,
+    mountRemoveMember,
+    mountListApiTokens,
+    mountCreateApiToken,
+    mountRevokeApiToken,
+    mountListAuditEvents,
+  ]) {
+    mount(app);
+  }
+}

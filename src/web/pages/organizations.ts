@@ -1,0 +1,81 @@
+import { organizationKinds } from '../../domain/accounts.ts';
+import type { OrganizationView } from '../../services/organizations.ts';
+import { csrfInput, errorSummary, type FieldErrors, field, selectField } from '../forms.ts';
+import { type Html, html } from '../html.ts';
+
+const kindLabels: Record<string, string> = {
+  university: 'University or college',
+  'training-provider': 'Training provider',
+  employer: 'Employer',
+  other: 'Other',
+};
+const kindChoices = organizationKinds.map((kind) => [kind, kindLabels[kind] ?? kind] as const);
+
+type Mine = Array<{ slug: string; name: string; role: string }>;
+
+export function organizationsPage(
+  mine: Mine,
+  signedIn: boolean,
+  csrfToken: string | undefined,
+  form: { values?: Record<string, string>; message?: string; errors?: FieldErrors } = {},
+): Html {
+  return html`<h1>Organizations</h1>
+<p>Universities, training providers and employers work in Skillmark as organizations, with members in roles:
+owners manage the organization, issuers define and award credentials, assessors review submissions, viewers read.</p>
+${
+  mine.length > 0
+    ? html`<h2>Yours</h2><ul class="cards">${mine.map(
+        (o) =>
+          html`<li class="card"><h3><a href="/organizations/${o.slug}">${o.name}</a></h3><p>Your role: ${o.role}</p></li>`,
+      )}</ul>`
+    : ''
+}
+${
+  signedIn
+    ? html`<h2 id="create-heading">Create an organization</h2>
+${errorSummary(form.message, form.errors)}
+<form class="stack" method="post" action="/organizations" aria-labelledby="create-heading" novalidate>
+  ${csrfInput(csrfToken)}
+  ${field({ name: 'name', label: 'Name', value: form.values?.name, required: true, errors: form.errors })}
+  ${field({ name: 'slug', label: 'Address', value: form.values?.slug, required: true, hint: 'Lowercase letters, digits and hyphens; it appears in links and in your issuer identifier.', errors: form.errors })}
+  ${selectField({ name: 'kind', label: 'Kind', value: form.values?.kind ?? 'university', choices: kindChoices, errors: form.errors })}
+  ${field({ name: 'url', label: 'Website', type: 'url', value: form.values?.url, errors: form.errors })}
+  <div><button type="submit">Create organization</button></div>
+</form>`
+    : html`<p><a href="/sign-in?next=/organizations">Sign in</a> to create or manage an organization.</p>`
+}`;
+}
+
+export function organizationPage(
+  organization: OrganizationView,
+  access: { role: string | undefined; canManage: boolean; csrfToken?: string },
+  form: { message?: string; errors?: FieldErrors; saved?: boolean } = {},
+): Html {
+  return html`<h1>${organization.name}</h1>
+<p class="lead">${kindLabels[organization.kind] ?? organization.kind}${organization.url ? html` · <a href="${organization.url}" rel="noopener">${organization.url}</a>` : ''}</p>
+${organization.description ? html`<p>${organization.description}</p>` : ''}
+${
+  access.role
+    ? html`<nav aria-label="Organization"><ul>
+        <li><a href="/organizations/${organization.slug}/members">Members</a></li>
+        ${access.canManage ? html`<li><a href="/organizations/${organization.slug}/tokens">API tokens</a></li>` : ''}
+      </ul></nav><p>Your role: <strong>${access.role}</strong></p>`
+    : ''
+}
+${
+  access.canManage
+    ? html`<h2 id="settings-heading">Settings</h2>
+${form.saved ? html`<div class="notice success" role="status">Saved.</div>` : ''}
+${errorSummary(form.message, form.errors)}
+<form class="stack" method="post" action="/organizations/${organization.slug}" aria-labelledby="settings-heading" novalidate>
+  ${csrfInput(access.csrfToken)}
+  ${field({ name: 'name', label: 'Name', value: organization.name, required: true, errors: form.errors })}
+  ${selectField({ name: 'kind', label: 'Kind', value: organization.kind, choices: kindChoices, errors: form.errors })}
+  ${field({ name: 'url', label: 'Website', type: 'url', value: organization.url, errors: form.errors })}
+  ${field({ name: 'email', label: 'Contact email', type: 'email', value: organization.email, errors: form.errors })}
+  ${field({ name: 'description', label: 'Description', value: organization.description, errors: form.errors })}
+  <div><button type="submit">Save settings</button></div>
+</form>`
+    : ''
+}`;
+}

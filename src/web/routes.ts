@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import type { ErrorCode } from '../domain/errors.ts';
+import type { Api } from '../http/env.ts';
+import { problemTypes } from '../http/problem.ts';
+import { mountAccountPages } from './handlers/account.ts';
+import { mountApiTokenPages } from './handlers/api-tokens.ts';
+import { mountAuthPages } from './handlers/auth.ts';
+import { mountMemberPages } from './handlers/members.ts';
+import { mountOrganizationPages } from './handlers/organizations.ts';
+import { problemPage } from './pages/problems.ts';
+import { render } from './render.ts';
+
+const stylesheet = readFileSync(new URL('./assets/app.css', import.meta.url));
+
+/** Server-rendered pages: every one works without JavaScript. */
+export function mountWebPages(app: Api) {
+  app.get('/assets/app.css', (c) =>
+    c.body(stylesheet, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    }),
+  );
+  app.get('/problems/:code', (c) => {
+    const code = c.req.param('code') as ErrorCode;
+    const type = problemTypes[code];
+    if (!type) return c.notFound();
+    return render(c, { title: type.title }, problemPage(code, type.title, type.status));
+  });
+  mountAccountPages(app);
+  mountAuthPages(app);
+  mountOrganizationPages(app);
+  mountMemberPages(app);
+  mountApiTokenPages(app);
+}
