@@ -16,6 +16,8 @@ export function buildProgram(): Command {
   return program;
 }
 
-if (import.meta.main) {
-  await runCommand(() => buildProgram().parseAsync(process.argv));
+export function main(argv: string[] = process.argv): Promise<void> {
+  return runCommand(() => buildProgram().parseAsync(argv));
 }
+
+if (import.meta.main) await main();
