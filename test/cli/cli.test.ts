@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../..', import.meta.url).pathname;
+const bin = join(root, 'bin/skillmark.js');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('skillmark --help', () => {
+  for (const command of [[], ['start'], ['migrate'], ['admin'], ['admin', 'create-token']]) {
+    it(`documents "skillmark ${command.join(' ')}"`, () => {
+      const result = cli([...command, '--help']);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: skillmark/);
+    });
+  }
+
+  it('fails with a clear message on bad configuration', () => {
+    const result = cli(['migrate'], {
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x',
+      SKILLMARK_SECRET_KEY: 'nope',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('SKILLMARK_SECRET_KEY must be 32 bytes of base64');
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('skillmark start with the embedded database', () => {
+  let dataDir: string;
+  let server: ChildProcess;
+  let output = '';
+  let baseUrl = '';
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'skillmark-cli-'));
+    server = spawn(process.execPath, [bin, 'start'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        SKILLMARK_DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
+    });
+    server.stdout!.on('data', (chunk) => {
+      output += chunk;
+    });
+    server.stderr!.on('data', (chunk) => {
+      output += chunk;
+    });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+      const poll = setInterval(() => {
+        const port = /\(port (\d+)\)/.exec(output)?.[1];
+        if (port && output.includes('API reference')) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          baseUrl = `http://127.0.0.1:${port}`;
+          resolve();
+        }
+      }, 100);
+    });
+  });
+
+  afterAll(async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('seeds the demo and prints how to sign in', async () => {
+    expect(output).toContain('Demo data was created');
+    expect(output).toContain('grace@demo-university.example.org');
+    expect(output).toContain('skillmark-demo');
+    const organization = await fetch(`${baseUrl}/api/v1/organizations/demo-university`);
+    expect((await organization.json()).name).toBe('Demo University');
+  });
+
+  it('creates a token from the CLI while the server holds the database, printed alone on the last line', async () => {
+    const result = cli(['admin', 'create-token', '--org', 'demo-university', '--role', 'issuer'], {
+      SKILLMARK_DATA_DIR: dataDir,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const token = result.stdout.trim().split('\n').at(-1)!;
+    expect(token).toMatch(/^skm_[\w-]{43}$/);
+    const members = await fetch(`${baseUrl}/api/v1/organizations/demo-university/members`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(members.status).toBe(200);
+  });
+
+  it('refuses an unknown organization or role with a clear message', () => {
+    const org = cli(['admin', 'create-token', '--org', 'no-such-org', '--role', 'issuer'], {
+      SKILLMARK_DATA_DIR: dataDir,
+    });
+    expect(org.status).toBe(1);
+    expect(org.stderr).toContain('There is no organization "no-such-org"');
+    const role = cli(['admin', 'create-token', '--org', 'demo-university', '--role', 'king'], {
+      SKILLMARK_DATA_DIR: dataDir,
+    });
+    expect(role.status).not.toBe(0);
+    expect(role.stderr).toMatch(/Allowed choices are owner, issuer, assessor, viewer/);
+  });
+});
