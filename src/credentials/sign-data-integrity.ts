@@ -1,0 +1,55 @@
+/**
+ * Data Integrity signing with eddsa-rdfc-2022 and eddsa-jcs-2022 (VC-DI-EDDSA §3.3, §3.4),
+ * through Digital Bazaar's suites so the output matches the W3C test vectors.
+ */
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { createSignCryptosuite as createJcsSignCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import { cryptosuite as rdfcCryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
+import { SigningError } from './errors.ts';
+import { multikeyPairOf } from './key-cache.ts';
+import type { Ed25519KeyPair } from './keys.ts';
+import type { Credential, DocumentLoader } from './types.ts';
+
+/** The Data Integrity cryptosuites Skillmark signs with. */
+export type DataIntegrityCryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
+
+/** Options of {@link signDataIntegrity}. */
+export interface DataIntegritySignOptions {
+  cryptosuite: DataIntegrityCryptosuite;
+  key: Ed25519KeyPair;
+  verificationMethod?: string;
+  documentLoader: DocumentLoader;
+  /** Becomes `proof.created`; fixing it makes the output reproducible (Ed25519 is deterministic). */
+  now?: Date | string;
+}
+
+/**
+ * Adds a Data Integrity proof to a credential (a copy; the input is untouched). An
+ * existing proof is kept and the result is a proof set (VC-DATA-INTEGRITY §2.1.1).
+ * `proof` is always an array: the OB 3.0 JSON Schema requires one.
+ */
+export async function signDataIntegrity(
+  credential: Credential,
+  options: DataIntegritySignOptions,
+): Promise<Credential> {
+  if (options.key.type !== 'Multikey' || !options.key.secretKeyMultibase) {
+    throw new SigningError(
+      'Data Integrity EdDSA signing needs an Ed25519 key with its secret key.',
+    );
+  }
+  const keyPair = await multikeyPairOf(options.key);
+  const signer = keyPair.signer();
+  signer.id = options.verificationMethod ?? options.key.id;
+  const cryptosuite =
+    options.cryptosuite === 'eddsa-jcs-2022' ? createJcsSignCryptosuite() : rdfcCryptosuite;
+  const suite = new DataIntegrityProof({ signer, cryptosuite, date: options.now ?? new Date() });
+  const signed = await vc.issue({
+    credential: structuredClone(credential),
+    suite,
+    documentLoader: options.documentLoader,
+    now: options.now,
+  });
+  const proof = signed.proof;
+  return { ...(signed as Credential), proof: Array.isArray(proof) ? proof : [proof as Credential] };
+}
