@@ -85,7 +85,7 @@ describe('skillmark start with the embedded database', () => {
     expect(output).toContain('grace@demo-university.example.org');
     expect(output).toContain('skillmark-demo');
     const organization = await fetch(`${baseUrl}/api/v1/organizations/demo-university`);
-    expect((await organization.json()).name).toBe('Demo University');
+    expect(((await organization.json()) as { name: string }).name).toBe('Demo University');
   });
 
   it('creates a token from the CLI while the server holds the database, printed alone on the last line', async () => {

@@ -21,7 +21,7 @@ export type TestApp = {
 
 export type RequestOptions = {
   json?: unknown;
-  body?: BodyInit;
+  body?: string;
   token?: string;
   cookie?: string;
   headers?: Record<string, string>;
