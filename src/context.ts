@@ -1,14 +1,18 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
+import type { SafeFetch, VerificationResult } from './credentials/index.ts';
 import { type Database, openEmbeddedDatabase, openPostgresDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { createPasswordHasher } from './services/auth/passwords.ts';
 import type { ServiceContext } from './services/context.ts';
+import { createVerifier } from './services/credentials/verify-credential.ts';
 
 /** Everything a request, a job or a CLI command needs, built once in one place. */
 export type AppContext = ServiceContext & {
   config: Config;
   database: Database;
+  /** The one verifier (API, pages, CLI); never throws on bad input. */
+  verifyCredential: (input: unknown) => Promise<VerificationResult>;
   close(): Promise<void>;
 };
 
@@ -16,6 +20,8 @@ export type AppContextOverrides = Partial<
   Pick<AppContext, 'database' | 'logger' | 'now' | 'passwords'>
 > & {
   migrate?: boolean;
+  /** Replaces the network for verification (tests); defaults to the SSRF-safe fetch. */
+  safeFetch?: SafeFetch;
 };
 
 /** Paths that may carry secrets; pino replaces them before anything is written. */
@@ -49,15 +55,20 @@ export async function createAppContext(
       ? openPostgresDatabase(config.databaseUrl)
       : await openEmbeddedDatabase(config.dataDir));
   if (overrides.migrate !== false) await runMigrations(database);
-  return {
-    config,
-    database,
+  const services: ServiceContext = {
     db: database.db,
     logger: overrides.logger ?? createLogger(config),
     now: overrides.now ?? (() => new Date()),
     passwords: overrides.passwords ?? createPasswordHasher(),
     adminToken: config.adminToken,
     publicUrl: config.publicUrl,
+    secretKey: config.secretKey,
+  };
+  return {
+    ...services,
+    config,
+    database,
+    verifyCredential: createVerifier(services, { safeFetch: overrides.safeFetch }),
     close: () => database.close(),
   };
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.ts';
+import { registerCredentialCommands } from './commands/credentials.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { runCommand } from './run-command.ts';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerMigrateCommand(program);
   registerAdminCommands(program);
+  registerCredentialCommands(program);
   return program;
 }
 

@@ -1,8 +1,13 @@
 /**
  * Public API of the credential engine (Open Badges 3.0 / VC 2.0): keys and DIDs,
- * signing, verification, status lists and SSRF-safe fetching.
+ * Open Badges documents, signing, verification, status lists and SSRF-safe fetching.
  */
-export { BUNDLED_CONTEXTS, CONTEXT_URLS } from './contexts/index.ts';
+export {
+  BUNDLED_CONTEXTS,
+  CONTEXT_URLS,
+  MICRO_CREDENTIAL_CONTEXT,
+  MICRO_CREDENTIAL_CONTEXT_URL,
+} from './contexts/index.ts';
 export { buildDidDocument, type ListedKey, verificationMethodOf } from './did-document.ts';
 export {
   didKeyFromPublicKeyMultibase,
@@ -40,6 +45,17 @@ export {
   type RsaKeyPair,
   type SigningKey,
 } from './keys.ts';
+export {
+  buildAchievement,
+  buildIssuerProfile,
+  buildOpenBadgeCredential,
+  hashedEmailIdentity,
+  type IssuerOrganization,
+  OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL,
+  type OpenBadgeCredentialArgs,
+  type Recipient,
+  resultDescriptionId,
+} from './open-badge.ts';
 export {
   defaultSchemaValidator,
   OB3_CREDENTIAL_TYPES,

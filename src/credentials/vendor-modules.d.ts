@@ -6,6 +6,23 @@ declare module '@digitalbazaar/credentials-context' {
   export const contexts: Map<string, Record<string, unknown>>;
 }
 
+// The context packages below are CommonJS; Node exposes `contexts` as a named export.
+declare module '@digitalbazaar/data-integrity-context' {
+  export const contexts: Map<string, Record<string, unknown>>;
+}
+
+declare module '@digitalbazaar/multikey-context' {
+  export const contexts: Map<string, Record<string, unknown>>;
+}
+
+declare module 'did-context' {
+  export const contexts: Map<string, Record<string, unknown>>;
+}
+
+declare module 'ed25519-signature-2020-context' {
+  export const contexts: Map<string, Record<string, unknown>>;
+}
+
 declare module '@digitalbazaar/ed25519-multikey' {
   export interface Ed25519MultikeyPair {
     id?: string;
@@ -88,4 +105,14 @@ declare module '@digitalbazaar/vc' {
     now?: string | Date;
     purpose?: object;
   }): Promise<Record<string, unknown>>;
+}
+
+declare module 'jsonld' {
+  const jsonld: {
+    expand(
+      input: Record<string, unknown>,
+      options: { documentLoader: (url: string) => Promise<unknown>; safe?: boolean },
+    ): Promise<Array<Record<string, unknown>>>;
+  };
+  export default jsonld;
 }

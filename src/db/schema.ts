@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -123,4 +124,106 @@ export const auditEvents = pgTable(
     detail: jsonb('detail').notNull().default(sql`'{}'::jsonb`),
   },
   (table) => [index('audit_events_organization_idx').on(table.organizationId, table.occurredAt)],
+);
+
+/**
+ * Signing keys of issuers (and, with no organization, of the platform itself). The private key
+ * is sealed with AES-256-GCM under a key derived from SKILLMARK_SECRET_KEY; it never leaves
+ * the services layer in the clear. Retired keys stay listed so old credentials keep verifying.
+ */
+export const issuerKeys = pgTable(
+  'issuer_keys',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id').references(() => organizations.id, {
+      onDelete: 'cascade',
+    }),
+    /** 'Ed25519' (Multikey) or 'RSA' (for VC-JWT RS256). */
+    algorithm: text('algorithm').notNull(),
+    /** The fragment naming the key in did:web documents, e.g. `key-1`. */
+    fragment: text('fragment').notNull(),
+    publicKeyMultibase: text('public_key_multibase'),
+    publicKeyJwk: jsonb('public_key_jwk'),
+    sealedPrivateKey: text('sealed_private_key').notNull(),
+    createdAt: createdAt(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (table) => [index('issuer_keys_organization_idx').on(table.organizationId, table.algorithm)],
+);
+
+/** OB3 Achievements: the micro-credentials an organization defines and awards. */
+export const achievements = pgTable(
+  'achievements',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    achievementType: text('achievement_type').notNull(),
+    /** The validated definition (domain AchievementInput), from which the OB3 document is built. */
+    definition: jsonb('definition').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (table) => [index('achievements_organization_idx').on(table.organizationId)],
+);
+
+/** W3C Bitstring Status Lists, one per issuer and purpose (more once one fills up). */
+export const statusLists = pgTable(
+  'status_lists',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    size: integer('size').notNull(),
+    /** The raw bitstring, uncompressed; encoded and signed when published. */
+    bits: text('bits').notNull(),
+    allocated: integer('allocated').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('status_lists_organization_idx').on(table.organizationId, table.purpose)],
+);
+
+/** Every credential issued here, stored exactly as signed (text, never re-serialized). */
+export const issuedCredentials = pgTable(
+  'issued_credentials',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    achievementId: uuid('achievement_id').references(() => achievements.id, {
+      onDelete: 'set null',
+    }),
+    /** 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'vc-jwt' */
+    format: text('format').notNull(),
+    signed: text('signed').notNull(),
+    recipientEmail: text('recipient_email'),
+    recipientDid: text('recipient_did'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    revocationListId: uuid('revocation_list_id').references(() => statusLists.id),
+    revocationIndex: integer('revocation_index'),
+    suspensionListId: uuid('suspension_list_id').references(() => statusLists.id),
+    suspensionIndex: integer('suspension_index'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('issued_credentials_organization_idx').on(table.organizationId, table.issuedAt),
+    index('issued_credentials_recipient_email_idx').on(table.recipientEmail),
+    uniqueIndex('issued_credentials_revocation_slot_idx').on(
+      table.revocationListId,
+      table.revocationIndex,
+    ),
+    uniqueIndex('issued_credentials_suspension_slot_idx').on(
+      table.suspensionListId,
+      table.suspensionIndex,
+    ),
+  ],
 );

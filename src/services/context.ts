@@ -11,4 +11,6 @@ export type ServiceContext = {
   /** SKILLMARK_ADMIN_TOKEN, the operator's bootstrap credential. */
   adminToken: string | undefined;
   publicUrl: string;
+  /** SKILLMARK_SECRET_KEY: the root of every at-rest and CSRF key (derived with HKDF). */
+  secretKey: Buffer;
 };

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { type AppContext, createAppContext, redactedLogPaths } from '../../src/context.ts';
+import type { SafeFetch } from '../../src/credentials/index.ts';
 import { createHttpApp } from '../../src/http/app.ts';
 import type { Api } from '../../src/http/env.ts';
 import { createPasswordHasher } from '../../src/services/auth/passwords.ts';
@@ -38,7 +39,7 @@ export type TestResponse = {
 
 /** The real app on its own migrated database, driven in-process (no port). */
 export async function createTestApp(
-  options: { now?: () => Date; env?: Record<string, string> } = {},
+  options: { now?: () => Date; env?: Record<string, string>; safeFetch?: SafeFetch } = {},
 ): Promise<TestApp> {
   const logs: string[] = [];
   const logger = pino(
@@ -65,6 +66,7 @@ export async function createTestApp(
     migrate: false,
     logger,
     now: options.now,
+    safeFetch: options.safeFetch,
     // Cheaper scrypt keeps sign-ups fast in tests; the production cost is tested in passwords.test.ts.
     passwords: createPasswordHasher({ cost: 2 ** 10 }),
   });

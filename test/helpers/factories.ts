@@ -25,6 +25,10 @@ export async function signUpPerson(t: TestApp, name = 'Test Person'): Promise<Te
 /** Cookie-authenticated API writes must come from our origin, as a browser would send them. */
 export const sameOrigin = { origin: 'http://localhost:3000' };
 
+function originOf(t: TestApp) {
+  return { origin: new URL(t.ctx.publicUrl).origin };
+}
+
 export async function createOrganizationOwnedBy(
   t: TestApp,
   owner: TestPerson,
@@ -33,7 +37,7 @@ export async function createOrganizationOwnedBy(
   const slug = unique('org');
   const response = await t.request('POST', '/api/v1/organizations', {
     cookie: owner.cookie,
-    headers: sameOrigin,
+    headers: originOf(t),
     json: { slug, name: `Organization ${slug}`, kind },
   });
   if (response.status !== 201)
@@ -50,7 +54,7 @@ export async function addMember(
 ) {
   const response = await t.request('PUT', `/api/v1/organizations/${slug}/members`, {
     cookie: owner.cookie,
-    headers: sameOrigin,
+    headers: originOf(t),
     json: { email: member.email, role },
   });
   if (response.status !== 200)
@@ -66,7 +70,7 @@ export async function createToken(
 ) {
   const response = await t.request('POST', `/api/v1/organizations/${slug}/tokens`, {
     cookie: owner.cookie,
-    headers: sameOrigin,
+    headers: originOf(t),
     json: { name: unique('token'), role, ...(expiresInDays ? { expiresInDays } : {}) },
   });
   if (response.status !== 201)

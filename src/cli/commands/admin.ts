@@ -1,8 +1,7 @@
 import { type Command, Option } from 'commander';
-import { loadConfig } from '../../config.ts';
-import { createAppContext } from '../../context.ts';
 import { type OrganizationRole, organizationRoles } from '../../domain/policy.ts';
 import { createApiToken } from '../../services/api-tokens.ts';
+import { withContext } from '../with-context.ts';
 
 export function registerAdminCommands(program: Command) {
   const admin = program
@@ -33,9 +32,7 @@ export function registerAdminCommands(program: Command) {
         name: string;
         expiresInDays?: number;
       }) => {
-        const config = loadConfig();
-        const ctx = await createAppContext({ ...config, logLevel: 'warn' });
-        try {
+        await withContext(async (ctx) => {
           const created = await createApiToken(ctx, { kind: 'admin-token' }, options.org, {
             name: options.name,
             role: options.role,
@@ -45,9 +42,7 @@ export function registerAdminCommands(program: Command) {
             `Created ${options.role} token "${options.name}" for ${options.org} (id ${created.token.id}). It is shown once:\n`,
           );
           process.stdout.write(`${created.secret}\n`);
-        } finally {
-          await ctx.close();
-        }
+        });
       },
     );
 }

@@ -106,3 +106,11 @@ export async function listMembershipsOfAccount(db: Db, accountId: string) {
     .where(eq(memberships.accountId, accountId))
     .orderBy(asc(organizations.name));
 }
+
+export async function findOrganizationById(
+  db: Db,
+  id: string,
+): Promise<OrganizationRow | undefined> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
+  return row;
+}

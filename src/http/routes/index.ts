@@ -5,7 +5,11 @@ import { mountCreateApiToken } from './api-tokens/create-api-token.ts';
 import { mountListApiTokens } from './api-tokens/list-api-tokens.ts';
 import { mountRevokeApiToken } from './api-tokens/revoke-api-token.ts';
 import { mountListAuditEvents } from './audit/list-audit-events.ts';
+import { mountChangeCredentialStatus } from './credentials/change-credential-status.ts';
+import { mountGetCredential } from './credentials/get-credential.ts';
 import { mountGetHealth } from './health/get-health.ts';
+import { mountDidDocumentRoutes } from './issuers/get-did-document.ts';
+import { mountIssuerProfileRoutes } from './issuers/get-issuer-profile.ts';
 import { mountListMembers } from './members/list-members.ts';
 import { mountRemoveMember } from './members/remove-member.ts';
 import { mountSetMember } from './members/set-member.ts';
@@ -14,6 +18,9 @@ import { mountGetOrganization } from './organizations/get-organization.ts';
 import { mountUpdateOrganization } from './organizations/update-organization.ts';
 import { mountCreateSession } from './sessions/create-session.ts';
 import { mountDeleteSession } from './sessions/delete-session.ts';
+import { mountStatusListRoutes } from './status-lists/get-status-list.ts';
+import { mountIssueCredential } from './vc-api/issue-credential.ts';
+import { mountVerifyCredential } from './vc-api/verify-credential.ts';
 
 /** Every JSON API route, one file per operation. */
 export function mountApiRoutes(app: Api) {
@@ -33,6 +40,13 @@ export function mountApiRoutes(app: Api) {
     mountCreateApiToken,
     mountRevokeApiToken,
     mountListAuditEvents,
+    mountIssuerProfileRoutes,
+    mountDidDocumentRoutes,
+    mountStatusListRoutes,
+    mountIssueCredential,
+    mountVerifyCredential,
+    mountChangeCredentialStatus,
+    mountGetCredential,
   ]) {
     mount(app);
   }
