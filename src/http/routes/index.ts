@@ -1,6 +1,9 @@
 import type { Api } from '../env.ts';
 import { mountCreateAccount } from './accounts/create-account.ts';
 import { mountGetAccount } from './accounts/get-account.ts';
+import { mountAchievementRoutes } from './achievements/achievement-routes.ts';
+import { mountAwardAchievement } from './achievements/award-achievement.ts';
+import { mountPublicAchievementDocuments } from './achievements/get-public-achievement.ts';
 import { mountCreateApiToken } from './api-tokens/create-api-token.ts';
 import { mountListApiTokens } from './api-tokens/list-api-tokens.ts';
 import { mountRevokeApiToken } from './api-tokens/revoke-api-token.ts';
@@ -47,6 +50,9 @@ export function mountApiRoutes(app: Api) {
     mountVerifyCredential,
     mountChangeCredentialStatus,
     mountGetCredential,
+    mountAchievementRoutes,
+    mountAwardAchievement,
+    mountPublicAchievementDocuments,
   ]) {
     mount(app);
   }

@@ -31,6 +31,8 @@ export type IssueOptions = {
    * for good, which outside verifiers report as suspended.
    */
   statusPurpose?: StatusPurpose;
+  /** The UUID of the credential's public URL, when the caller already built that URL into `id`. */
+  credentialId?: string;
   /** Link the record to an achievement and recipient, for wallets and revocation pages. */
   achievementId?: string;
   recipient?: { email?: string; did?: string };
@@ -125,7 +127,7 @@ export async function issueCredential(
     );
   }
 
-  const credentialUuid = randomUUID();
+  const credentialUuid = options.credentialId ?? randomUUID();
   const now = ctx.now();
   const signed = await ctx.db.transaction(async (tx) => {
     const keyRow = await ensureActiveKey({ ...ctx, db: tx }, owner, algorithm);
