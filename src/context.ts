@@ -1,6 +1,11 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
-import type { SafeFetch, VerificationResult } from './credentials/index.ts';
+import type {
+  PresentationVerificationResult,
+  PresentationVerifyOptions,
+  SafeFetch,
+  VerificationResult,
+} from './credentials/index.ts';
 import { type Database, openEmbeddedDatabase, openPostgresDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { createPasswordHasher } from './services/auth/passwords.ts';
@@ -13,6 +18,10 @@ export type AppContext = ServiceContext & {
   database: Database;
   /** The one verifier (API, pages, CLI); never throws on bad input. */
   verifyCredential: (input: unknown) => Promise<VerificationResult>;
+  verifyPresentation: (
+    input: unknown,
+    options?: PresentationVerifyOptions,
+  ) => Promise<PresentationVerificationResult>;
   close(): Promise<void>;
 };
 
@@ -68,7 +77,7 @@ export async function createAppContext(
     ...services,
     config,
     database,
-    verifyCredential: createVerifier(services, { safeFetch: overrides.safeFetch }),
+    ...createVerifier(services, { safeFetch: overrides.safeFetch }),
     close: () => database.close(),
   };
 }

@@ -65,6 +65,12 @@ export { type SignatureFormat, type SignOptions, signCredential } from './sign.t
 export { type DataIntegrityCryptosuite, signDataIntegrity } from './sign-data-integrity.ts';
 export { type JwtPayloadStyle, signJwt } from './sign-jwt.ts';
 export {
+  buildPresentation,
+  envelopeVcJwt,
+  type PresentationSignOptions,
+  signPresentation,
+} from './sign-presentation.ts';
+export {
   assertSafeUrl,
   createSafeFetch,
   type LookupFunction,
@@ -91,3 +97,11 @@ export {
 } from './verification-method-resolver.ts';
 export * from './verification-types.ts';
 export { type VerifyOptions, verifyCredential } from './verify.ts';
+export {
+  type Presentation,
+  type PresentationCheckName,
+  type PresentationCheckResult,
+  type PresentationVerificationResult,
+  type PresentationVerifyOptions,
+  verifyPresentation,
+} from './verify-presentation.ts';

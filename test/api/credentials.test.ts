@@ -429,3 +429,30 @@ describe('did:web issuers (https public URL)', () => {
     }
   });
 });
+
+describe('POST /presentations/verify', () => {
+  it('verifies a holder-signed presentation with its challenge and each credential inside', async () => {
+    const { buildPresentation, generateEd25519KeyPair, signPresentation } = await import(
+      '../../src/credentials/index.ts'
+    );
+    const holder = await generateEd25519KeyPair();
+    const vc = (await issue(unsignedBadge(issuerId))).json.verifiableCredential;
+    const presentation = await signPresentation(
+      buildPresentation({ holder: holder.controller, verifiableCredential: [vc] }),
+      {
+        key: holder,
+        challenge: 'job-application-42',
+      },
+    );
+    const ok = await t.request('POST', '/presentations/verify', {
+      json: { verifiablePresentation: presentation, options: { challenge: 'job-application-42' } },
+    });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.json.verified).toBe(true);
+    const replayed = await t.request('POST', '/presentations/verify', {
+      json: { verifiablePresentation: presentation, options: { challenge: 'another-request' } },
+    });
+    expect(replayed.status).toBe(400);
+    expect(replayed.json.errors.map((e: { check: string }) => e.check)).toContain('holder-proof');
+  });
+});

@@ -24,6 +24,7 @@ import { mountDeleteSession } from './sessions/delete-session.ts';
 import { mountStatusListRoutes } from './status-lists/get-status-list.ts';
 import { mountIssueCredential } from './vc-api/issue-credential.ts';
 import { mountVerifyCredential } from './vc-api/verify-credential.ts';
+import { mountVerifyPresentation } from './vc-api/verify-presentation.ts';
 
 /** Every JSON API route, one file per operation. */
 export function mountApiRoutes(app: Api) {
@@ -48,6 +49,7 @@ export function mountApiRoutes(app: Api) {
     mountStatusListRoutes,
     mountIssueCredential,
     mountVerifyCredential,
+    mountVerifyPresentation,
     mountChangeCredentialStatus,
     mountGetCredential,
     mountAchievementRoutes,

@@ -3,9 +3,14 @@ import {
   createDocumentLoader,
   createSafeFetch,
   createVerificationMethodResolver,
+  type PresentationVerificationResult,
+  type PresentationVerifyOptions,
+  ResolutionError,
   type SafeFetch,
   type VerificationResult,
+  type VerifyDeps,
   verifyCredential,
+  verifyPresentation,
 } from '../../credentials/index.ts';
 import type { ControllerDocument, DidResolver } from '../../credentials/types.ts';
 import type { ServiceContext } from '../context.ts';
@@ -29,16 +34,16 @@ export function createVerifier(ctx: ServiceContext, options: VerifierOptions = {
   const ourDidWeb = didWebOf(ctx.publicUrl, null);
 
   const resolveDid: DidResolver = async (did) => {
-    if (ourDidWeb && (did === ourDidWeb || did.startsWith(`${ourDidWeb}:issuers:`))) {
-      const slug = did === ourDidWeb ? null : did.slice(`${ourDidWeb}:issuers:`.length);
-      const organization = slug ? await organizationOfIssuerId(ctx, did) : undefined;
-      const document = await didWebDocumentOf(
-        ctx,
-        slug && organization ? { organizationId: organization.id, slug } : null,
-      );
-      if (document && (slug === null || organization)) return document as ControllerDocument;
-    }
-    return remoteDidWeb(did);
+    if (!ourDidWeb || (did !== ourDidWeb && !did.startsWith(`${ourDidWeb}:issuers:`)))
+      return remoteDidWeb(did);
+    // Ours: read from the database rather than asking ourselves over the network.
+    if (did === ourDidWeb) return (await didWebDocumentOf(ctx, null)) as ControllerDocument;
+    const organization = await organizationOfIssuerId(ctx, did);
+    if (!organization) throw new ResolutionError(`${did} names no organization on this platform.`);
+    return (await didWebDocumentOf(ctx, {
+      organizationId: organization.id,
+      slug: organization.slug,
+    })) as ControllerDocument;
   };
   const fetchJson = async (url: string) =>
     JSON.parse(
@@ -46,20 +51,26 @@ export function createVerifier(ctx: ServiceContext, options: VerifierOptions = {
     );
   const statusPrefix = `${ctx.publicUrl}/status-lists/`;
 
-  return function verify(input: unknown): Promise<VerificationResult> {
-    return verifyCredential(input, {
-      documentLoader: createDocumentLoader({ resolveDid }),
-      resolveVerificationMethod: createVerificationMethodResolver({
-        resolveDid,
-        fetchControllerDocument: fetchJson,
-      }),
-      fetchStatusList: async (url) =>
-        url.startsWith(statusPrefix)
-          ? (await publishStatusList(ctx, url.slice(statusPrefix.length))).credential
-          : fetchJson(url),
-      now: ctx.now,
-      issuerTrust: async (issuerId) =>
-        (await organizationOfIssuerId(ctx, issuerId)) ? 'known' : 'unknown',
-    });
+  const deps = (): VerifyDeps => ({
+    documentLoader: createDocumentLoader({ resolveDid }),
+    resolveVerificationMethod: createVerificationMethodResolver({
+      resolveDid,
+      fetchControllerDocument: fetchJson,
+    }),
+    fetchStatusList: async (url) =>
+      url.startsWith(statusPrefix)
+        ? (await publishStatusList(ctx, url.slice(statusPrefix.length))).credential
+        : fetchJson(url),
+    now: ctx.now,
+    issuerTrust: async (issuerId) =>
+      (await organizationOfIssuerId(ctx, issuerId)) ? 'known' : 'unknown',
+  });
+  return {
+    verifyCredential: (input: unknown): Promise<VerificationResult> =>
+      verifyCredential(input, deps()),
+    verifyPresentation: (
+      input: unknown,
+      options: PresentationVerifyOptions = {},
+    ): Promise<PresentationVerificationResult> => verifyPresentation(input, deps(), options),
   };
 }
