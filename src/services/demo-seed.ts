@@ -3,7 +3,9 @@ import { findOrganizationBySlug, upsertMembership } from '../db/repositories/org
 import type { OrganizationKind } from '../domain/accounts.ts';
 import type { OrganizationRole } from '../domain/policy.ts';
 import { signUp } from './accounts.ts';
+import { awardAchievement, createAchievement } from './achievements.ts';
 import type { ServiceContext } from './context.ts';
+import { demoAchievements } from './demo-catalog.ts';
 import { createOrganization } from './organizations.ts';
 
 /** Every demo person signs in with this password; printed at start, never used outside demos. */
@@ -100,6 +102,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary | undef
       await upsertMembership(ctx.db, organization!.id, accountIds.get(person.email)!, role);
     }
   }
+  await seedDemoCredentials(ctx);
   return {
     password: demoPassword,
     people: demoPeople.map((person) => ({
@@ -108,6 +111,16 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary | undef
       role: describeDemoRole(person),
     })),
   };
+}
+
+/** Defines the demo micro-credentials and awards some, acting as the platform operator. */
+async function seedDemoCredentials(ctx: ServiceContext) {
+  const operator = { kind: 'admin-token' } as const;
+  for (const { organization, definition, awardTo } of demoAchievements) {
+    const achievement = await createAchievement(ctx, operator, organization, definition);
+    for (const email of awardTo)
+      await awardAchievement(ctx, operator, achievement.id, { recipient: { email } });
+  }
 }
 
 function describeDemoRole(person: DemoPerson): string {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,17 +7,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = new URL('../..', import.meta.url).pathname;
 const bin = join(root, 'bin/skillmark.js');
 
-function cli(args: string[], env: Record<string, string> = {}) {
+function cli(args: string[], env: Record<string, string> = {}, input?: string) {
   return spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: 60_000,
+    input,
   });
 }
 
 describe('skillmark --help', () => {
-  for (const command of [[], ['start'], ['migrate'], ['admin'], ['admin', 'create-token']]) {
+  for (const command of [
+    [],
+    ['start'],
+    ['migrate'],
+    ['admin'],
+    ['admin', 'create-token'],
+    ['verify'],
+    ['issue'],
+    ['revoke'],
+    ['keys', 'rotate'],
+  ]) {
     it(`documents "skillmark ${command.join(' ')}"`, () => {
       const result = cli([...command, '--help']);
       expect(result.status).toBe(0);
@@ -112,5 +123,57 @@ describe('skillmark start with the embedded database', () => {
     });
     expect(role.status).not.toBe(0);
     expect(role.stderr).toMatch(/Allowed choices are owner, issuer, assessor, viewer/);
+  });
+
+  it('issues, verifies (exit 0 / 1 with a per-check report), revokes and rotates keys', async () => {
+    const env = { SKILLMARK_DATA_DIR: dataDir };
+    const profile = (await (
+      await fetch(`${baseUrl}/api/v1/organizations/demo-university/issuer`)
+    ).json()) as { id: string };
+    const unsigned = {
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: profile.id },
+      name: 'CLI badge',
+      credentialSubject: {
+        type: ['AchievementSubject'],
+        id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+        achievement: {
+          id: 'https://example.org/a/1',
+          type: ['Achievement'],
+          name: 'CLI badge',
+          description: 'Issued from the command line.',
+          criteria: { narrative: 'Run the CLI.' },
+        },
+      },
+    };
+    const issued = cli(['issue', '-'], env, JSON.stringify(unsigned));
+    expect(issued.status, issued.stderr).toBe(0);
+    const signedFile = join(dataDir, 'signed.json');
+    writeFileSync(signedFile, issued.stdout);
+    const signed = JSON.parse(issued.stdout);
+
+    const valid = cli(['verify', signedFile], env);
+    expect(valid.status, valid.stdout + valid.stderr).toBe(0);
+    expect(valid.stdout).toMatch(/^VALID/);
+    expect(valid.stdout).toMatch(/✓ proof/);
+
+    const tampered = cli(['verify', '-'], env, JSON.stringify({ ...signed, name: 'Forged badge' }));
+    expect(tampered.status).toBe(1);
+    expect(tampered.stdout).toMatch(/^NOT VALID/);
+    expect(tampered.stdout).toMatch(/✗ proof/);
+
+    const revoked = cli(['revoke', signed.id, '--reason', 'issued in a test'], env);
+    expect(revoked.status, revoked.stderr).toBe(0);
+    const afterRevocation = cli(['verify', signedFile], env);
+    expect(afterRevocation.status).toBe(1);
+    expect(afterRevocation.stdout).toMatch(/✗ status\s+This credential has been revoked/);
+
+    const rotated = cli(['keys', 'rotate', '--org', 'northwind-academy'], env);
+    expect(rotated.status, rotated.stderr).toBe(0);
+    expect(rotated.stdout.trim().split('\n').at(-1)).toMatch(/^did:key:z6Mk/);
   });
 });
