@@ -47,6 +47,15 @@ export const organizations = pgTable('organizations', {
   url: text('url'),
   email: text('email'),
   description: text('description'),
+  /** URL of the logo shown in credentials (OB3 Profile `image`). */
+  imageUrl: text('image_url'),
+  /** ISO 3166-1 alpha-2, the awarding body's country (OB3 address, EU micro-credential element). */
+  country: text('country'),
+  /** Official identifiers (OB3 `otherIdentifier`): e.g. Erasmus code, national registry number. */
+  officialIdentifiers: jsonb('official_identifiers')
+    .$type<Array<{ identifierType: string; identifier: string }>>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   createdAt: createdAt(),
 });
 

@@ -49,6 +49,9 @@ export const organizationSchema = z
     url: z.string().nullable(),
     email: z.string().nullable(),
     description: z.string().nullable(),
+    imageUrl: z.string().nullable(),
+    country: z.string().nullable(),
+    officialIdentifiers: z.array(z.object({ identifierType: z.string(), identifier: z.string() })),
     createdAt: z.iso.datetime(),
   })
   .openapi('Organization');
@@ -62,6 +65,29 @@ export const organizationFieldsSchema = z.strictObject({
     .optional(),
   email: emailSchema.nullable().optional(),
   description: z.string().max(2000).nullable().optional(),
+  imageUrl: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .nullable()
+    .optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter ISO 3166-1 code such as DE' })
+    .transform((code) => code.toUpperCase())
+    .nullable()
+    .optional(),
+  officialIdentifiers: z
+    .array(
+      z.strictObject({
+        identifierType: z
+          .string()
+          .regex(/^(ext:[\w-]+|[a-zA-Z]+)$/, {
+            message: 'must be an OB3 IdentifierTypeEnum value or start with ext:',
+          }),
+        identifier: z.string().trim().min(1).max(200),
+      }),
+    )
+    .max(20)
+    .optional(),
 });
 
 export const slugParamSchema = z.object({

@@ -28,6 +28,9 @@ export type OrganizationInput = {
   url?: string | null;
   email?: string | null;
   description?: string | null;
+  imageUrl?: string | null;
+  country?: string | null;
+  officialIdentifiers?: Array<{ identifierType: string; identifier: string }>;
 };
 
 export type OrganizationView = {
@@ -37,6 +40,9 @@ export type OrganizationView = {
   url: string | null;
   email: string | null;
   description: string | null;
+  imageUrl: string | null;
+  country: string | null;
+  officialIdentifiers: Array<{ identifierType: string; identifier: string }>;
   createdAt: string;
 };
 
@@ -48,6 +54,9 @@ export function presentOrganization(row: OrganizationRow): OrganizationView {
     url: row.url,
     email: row.email,
     description: row.description,
+    imageUrl: row.imageUrl,
+    country: row.country,
+    officialIdentifiers: row.officialIdentifiers,
     createdAt: row.createdAt.toISOString(),
   };
 }

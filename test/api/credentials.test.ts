@@ -80,6 +80,42 @@ describe('issuer profile', () => {
   });
 });
 
+describe('issuer profile fields', () => {
+  it('carries logo, country and official identifiers into the Profile and the credentials', async () => {
+    const editor = await signUpPerson(t, 'Editor');
+    const org = await createOrganizationOwnedBy(t, editor);
+    const patch = await t.request('PATCH', `/api/v1/organizations/${org.slug}`, {
+      cookie: editor.cookie,
+      headers: sameOrigin,
+      json: {
+        url: 'https://www.uni.example',
+        email: 'registrar@uni.example',
+        imageUrl: 'https://www.uni.example/logo.png',
+        country: 'de',
+        officialIdentifiers: [{ identifierType: 'ext:ErasmusCode', identifier: 'D BERLIN01' }],
+      },
+    });
+    expect(patch.status, patch.text).toBe(200);
+    const profile = (await t.request('GET', `/api/v1/organizations/${org.slug}/issuer`)).json;
+    expect(profile).toMatchObject({
+      url: 'https://www.uni.example',
+      email: 'registrar@uni.example',
+    });
+    expect(JSON.stringify(profile)).toContain('D BERLIN01');
+    expect(JSON.stringify(profile)).toContain('"DE"');
+    const token = (await createToken(t, editor, org.slug, 'issuer')).secret;
+    const vc = (await issue(unsignedBadge(profile.id), undefined, token)).json.verifiableCredential;
+    expect(vc.issuer.otherIdentifier[0].identifier).toBe('D BERLIN01');
+    expect((await verify(vc)).json.verified).toBe(true);
+    const bad = await t.request('PATCH', `/api/v1/organizations/${org.slug}`, {
+      cookie: editor.cookie,
+      headers: sameOrigin,
+      json: { country: 'Germany' },
+    });
+    expect(bad.json.errors[0]).toMatchObject({ field: 'country' });
+  });
+});
+
 describe('POST /credentials/issue and /credentials/verify', () => {
   it('signs an OpenBadgeCredential with eddsa-rdfc-2022, proof as an array, status entries and schema', async () => {
     const response = await issue(unsignedBadge(issuerId));

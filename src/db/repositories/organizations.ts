@@ -25,7 +25,19 @@ export async function findOrganizationBySlug(
 export async function updateOrganization(
   db: Db,
   id: string,
-  changes: Partial<Pick<OrganizationRow, 'name' | 'kind' | 'url' | 'email' | 'description'>>,
+  changes: Partial<
+    Pick<
+      OrganizationRow,
+      | 'name'
+      | 'kind'
+      | 'url'
+      | 'email'
+      | 'description'
+      | 'imageUrl'
+      | 'country'
+      | 'officialIdentifiers'
+    >
+  >,
 ): Promise<OrganizationRow> {
   const [row] = await db
     .update(organizations)

@@ -62,6 +62,9 @@ export async function issuerProfileOf(
     url: organization.url,
     email: organization.email,
     description: organization.description,
+    image: organization.imageUrl,
+    country: organization.country,
+    officialIdentifiers: organization.officialIdentifiers,
   });
 }
 
