@@ -236,3 +236,374 @@ export const issuedCredentials = pgTable(
     ),
   ],
 );
+
+/* ---------- Competency frameworks (CASE, ESCO, local) ---------- */
+
+/** A framework of competencies: an organization's own, a CASE import, or the ESCO classification. */
+export const frameworks = pgTable(
+  'frameworks',
+  {
+    id: uuid('id').primaryKey(),
+    /** Null for platform-wide classifications such as ESCO. */
+    organizationId: uuid('organization_id').references(() => organizations.id, {
+      onDelete: 'cascade',
+    }),
+    /** 'local' | 'case' | 'esco' */
+    source: text('source').notNull(),
+    /** The source's own identifier (CASE CFDocument identifier, ESCO scheme URI), unique per owner. */
+    identifier: text('identifier').notNull(),
+    uri: text('uri').notNull(),
+    title: text('title').notNull(),
+    creator: text('creator'),
+    description: text('description'),
+    version: text('version'),
+    language: text('language'),
+    /** Imported classifications are read-only: they change by re-import, never by hand. */
+    readOnly: boolean('read_only').notNull().default(false),
+    /** Shown wherever the framework's data is displayed (ESCO requires it). */
+    attribution: text('attribution'),
+    /** The source document's extra fields (CASE CFDocument), kept for a faithful export. */
+    extra: jsonb('extra').notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('frameworks_owner_identifier_idx').on(table.organizationId, table.identifier),
+  ],
+);
+
+/** A competency (CASE CFItem, ESCO skill or knowledge concept). */
+export const competencies = pgTable(
+  'competencies',
+  {
+    id: uuid('id').primaryKey(),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    /** The source's identifier (CFItem identifier, ESCO conceptUri), unique within the framework. */
+    identifier: text('identifier').notNull(),
+    /** Stable URI of the competency (CASE uri, ESCO conceptUri, or ours). */
+    uri: text('uri').notNull(),
+    statement: text('statement').notNull(),
+    abbreviatedStatement: text('abbreviated_statement'),
+    code: text('code'),
+    /** CFItemType, or ESCO skillType ('skill/competence', 'knowledge'). */
+    type: text('type'),
+    level: text('level'),
+    educationLevel: jsonb('education_level').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    conceptKeywords: jsonb('concept_keywords')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** Alternative labels (ESCO altLabels), for search and goal matching. */
+    altLabels: jsonb('alt_labels').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    description: text('description'),
+    sequenceNumber: integer('sequence_number'),
+    extra: jsonb('extra').notNull().default(sql`'{}'::jsonb`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('competencies_framework_identifier_idx').on(table.frameworkId, table.identifier),
+    index('competencies_uri_idx').on(table.uri),
+  ],
+);
+
+/** CASE CFAssociations and ESCO relations between competencies (or to outside URIs). */
+export const competencyAssociations = pgTable(
+  'competency_associations',
+  {
+    id: uuid('id').primaryKey(),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    identifier: text('identifier').notNull(),
+    /** 'isChildOf' | 'precedes' | 'isRelatedTo' | 'exactMatchOf' | 'isPartOf' | ... (CASE association types) */
+    associationType: text('association_type').notNull(),
+    /** Set when the end is a competency of this platform; the URI is always kept. */
+    originId: uuid('origin_id').references(() => competencies.id, { onDelete: 'cascade' }),
+    originUri: text('origin_uri').notNull(),
+    destinationId: uuid('destination_id').references(() => competencies.id, {
+      onDelete: 'cascade',
+    }),
+    destinationUri: text('destination_uri').notNull(),
+    sequenceNumber: integer('sequence_number'),
+    extra: jsonb('extra').notNull().default(sql`'{}'::jsonb`),
+  },
+  (table) => [
+    uniqueIndex('competency_associations_identifier_idx').on(table.frameworkId, table.identifier),
+    index('competency_associations_origin_idx').on(table.originId),
+    index('competency_associations_destination_idx').on(table.destinationId),
+  ],
+);
+
+/** ESCO occupations (and employers' custom roles later), with their skill profiles. */
+export const occupations = pgTable(
+  'occupations',
+  {
+    id: uuid('id').primaryKey(),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    uri: text('uri').notNull(),
+    preferredLabel: text('preferred_label').notNull(),
+    altLabels: jsonb('alt_labels').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    description: text('description'),
+    code: text('code'),
+    iscoGroup: text('isco_group'),
+  },
+  (table) => [uniqueIndex('occupations_framework_uri_idx').on(table.frameworkId, table.uri)],
+);
+
+export const occupationSkills = pgTable(
+  'occupation_skills',
+  {
+    occupationId: uuid('occupation_id')
+      .notNull()
+      .references(() => occupations.id, { onDelete: 'cascade' }),
+    competencyId: uuid('competency_id')
+      .notNull()
+      .references(() => competencies.id, { onDelete: 'cascade' }),
+    /** 'essential' | 'optional' */
+    relation: text('relation').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.occupationId, table.competencyId] }),
+    index('occupation_skills_competency_idx').on(table.competencyId),
+  ],
+);
+
+/* ---------- Criteria, assessments, evidence and mastery ---------- */
+
+/**
+ * What an achievement requires per competency: which assessments, the cut score or rubric level,
+ * and how many independent pieces of evidence (domain `CompetencyCriterion`).
+ */
+export const achievementCriteria = pgTable(
+  'achievement_criteria',
+  {
+    achievementId: uuid('achievement_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'cascade' }),
+    competencyId: uuid('competency_id')
+      .notNull()
+      .references(() => competencies.id, { onDelete: 'restrict' }),
+    rule: jsonb('rule').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.achievementId, table.competencyId] })],
+);
+
+/** Quizzes, projects and peer-reviewed tasks; `settings` holds the kind's own options. */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** 'quiz' | 'project' | 'peer-review' */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    instructions: text('instructions').notNull(),
+    settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`),
+    /** For projects and peer reviews: the rubric they are scored against. */
+    rubricId: uuid('rubric_id'),
+    createdAt: createdAt(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (table) => [index('assessments_organization_idx').on(table.organizationId)],
+);
+
+export const assessmentCompetencies = pgTable(
+  'assessment_competencies',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    competencyId: uuid('competency_id')
+      .notNull()
+      .references(() => competencies.id, { onDelete: 'restrict' }),
+  },
+  (table) => [primaryKey({ columns: [table.assessmentId, table.competencyId] })],
+);
+
+/** A quiz's item bank. `answerKey` never leaves the server before an attempt is submitted. */
+export const quizItems = pgTable(
+  'quiz_items',
+  {
+    id: uuid('id').primaryKey(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    competencyId: uuid('competency_id')
+      .notNull()
+      .references(() => competencies.id, { onDelete: 'restrict' }),
+    /** 'single' | 'multiple' | 'numeric' | 'text' */
+    kind: text('kind').notNull(),
+    prompt: text('prompt').notNull(),
+    options: jsonb('options').notNull().default(sql`'[]'::jsonb`),
+    answerKey: jsonb('answer_key').notNull(),
+    points: integer('points').notNull().default(1),
+  },
+  (table) => [index('quiz_items_assessment_idx').on(table.assessmentId)],
+);
+
+/** One attempt: the randomized form drawn for it, the answers, and the server's score. */
+export const quizAttempts = pgTable(
+  'quiz_attempts',
+  {
+    id: uuid('id').primaryKey(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    attemptNumber: integer('attempt_number').notNull(),
+    form: jsonb('form').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    answers: jsonb('answers'),
+    /** 0..1 */
+    score: jsonb('score'),
+    subScores: jsonb('sub_scores'),
+    /** What happened during the attempt (started, answered, submitted, refused), for the issuer. */
+    log: jsonb('log').notNull().default(sql`'[]'::jsonb`),
+  },
+  (table) => [
+    uniqueIndex('quiz_attempts_number_idx').on(
+      table.assessmentId,
+      table.learnerId,
+      table.attemptNumber,
+    ),
+  ],
+);
+
+/** Rubric: criteria × levels, each criterion mapped to a competency. */
+export const rubrics = pgTable('rubrics', {
+  id: uuid('id').primaryKey(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  criteria: jsonb('criteria').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Project work (and peer-reviewed tasks) submitted by a learner. */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    text: text('text').notNull(),
+    links: jsonb('links').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** 'submitted' | 'accepted' | 'resubmission-requested' */
+    status: text('status').notNull(),
+    /** The learner allows this work to be linked as evidence in the credential. */
+    shareAsEvidence: boolean('share_as_evidence').notNull().default(false),
+    /** Similar passages found in other learners' submissions, for the assessor. */
+    similarity: jsonb('similarity').notNull().default(sql`'[]'::jsonb`),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    uniqueIndex('submissions_version_idx').on(table.assessmentId, table.learnerId, table.version),
+    index('submissions_status_idx').on(table.assessmentId, table.status),
+  ],
+);
+
+export const submissionFiles = pgTable('submission_files', {
+  id: uuid('id').primaryKey(),
+  submissionId: uuid('submission_id')
+    .notNull()
+    .references(() => submissions.id, { onDelete: 'cascade' }),
+  /** The storage provider's key; never a path from the client. */
+  storageKey: text('storage_key').notNull(),
+  fileName: text('file_name').notNull(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+});
+
+/** Assessor and peer reviews against the rubric. Peer reviews are anonymous to learners. */
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: uuid('id').primaryKey(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    reviewerId: uuid('reviewer_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** 'assessor' | 'peer' */
+    role: text('role').notNull(),
+    /** criterion id → level reached */
+    levels: jsonb('levels'),
+    feedback: text('feedback'),
+    /** 'accept' | 'resubmit' (assessors) */
+    decision: text('decision'),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('reviews_reviewer_idx').on(table.submissionId, table.reviewerId),
+    index('reviews_pending_idx').on(table.reviewerId, table.completedAt),
+  ],
+);
+
+/** Evidence of a competency: one scored observation from an attempt or a review. */
+export const competencyEvidence = pgTable(
+  'competency_evidence',
+  {
+    id: uuid('id').primaryKey(),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    competencyId: uuid('competency_id')
+      .notNull()
+      .references(() => competencies.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    /** 'quiz-attempt' | 'submission' */
+    sourceKind: text('source_kind').notNull(),
+    sourceId: uuid('source_id').notNull(),
+    /** Normalized 0..1 (quiz sub-score, or rubric level / top level). */
+    score: jsonb('score').notNull(),
+    /** Rubric level reached, for rubric-scored evidence. */
+    level: integer('level'),
+    observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('competency_evidence_learner_idx').on(table.learnerId, table.competencyId)],
+);
+
+/** Messages to people; stored first, sent by the outbox worker, never lost if sending fails. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('notifications_account_idx').on(table.accountId, table.createdAt),
+    index('notifications_outbox_idx').on(table.sentAt, table.nextAttemptAt),
+  ],
+);
