@@ -50,6 +50,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   if (await isServing(dataDir)) {
     const pool = new pg.Pool({ host: dataDir, max: 1, user: 'postgres', database: 'postgres' });
+    await waitForConnectionSlot(pool);
     const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
     return { db, kind: 'embedded-client', pool, close: () => pool.end() };
   }
@@ -80,6 +81,28 @@ export async function serveEmbeddedDatabaseLocally(
     await server.stop();
     rmSync(path, { force: true });
   };
+}
+
+/**
+ * The server lends its PGlite to one local client at a time (PGlite has one session, so two
+ * clients' transactions must not interleave); a command started right after another may find
+ * the slot not yet freed, so it waits briefly for it.
+ */
+async function waitForConnectionSlot(pool: pg.Pool, attempts = 40): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pool.query('select 1');
+      return;
+    } catch (error) {
+      if (attempt >= attempts) {
+        await pool.end().catch(() => {});
+        throw new DatabaseInUseError(
+          `The running server's embedded database stayed busy (${(error as Error).message}). Try again in a moment.`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 function isServing(dataDir: string): Promise<boolean> {
