@@ -3,8 +3,10 @@ import type { ErrorCode } from '../domain/errors.ts';
 import type { Api } from '../http/env.ts';
 import { problemTypes } from '../http/problem.ts';
 import { mountAccountPages } from './handlers/account.ts';
+import { mountAchievementPages } from './handlers/achievements.ts';
 import { mountApiTokenPages } from './handlers/api-tokens.ts';
 import { mountAuthPages } from './handlers/auth.ts';
+import { mountIssuedCredentialPages } from './handlers/issued-credentials.ts';
 import { mountMemberPages } from './handlers/members.ts';
 import { mountOrganizationPages } from './handlers/organizations.ts';
 import { problemPage } from './pages/problems.ts';
@@ -31,4 +33,6 @@ export function mountWebPages(app: Api) {
   mountOrganizationPages(app);
   mountMemberPages(app);
   mountApiTokenPages(app);
+  mountAchievementPages(app);
+  mountIssuedCredentialPages(app);
 }

@@ -3,6 +3,7 @@ import { can, roleIn } from '../../domain/policy.ts';
 import type { Api } from '../../http/env.ts';
 import { organizationFieldsSchema, slugSchema } from '../../http/schemas.ts';
 import { getAccount } from '../../services/accounts.ts';
+import { getIssuerProfile } from '../../services/issuers/issuer-profile.ts';
 import {
   createOrganization,
   editOrganization,
@@ -23,7 +24,7 @@ import {
 } from '../render.ts';
 
 const createForm = organizationFieldsSchema.extend({ slug: slugSchema });
-const editableFields = ['name', 'kind', 'url', 'email', 'description'];
+const editableFields = ['name', 'kind', 'url', 'email', 'description', 'imageUrl', 'country'];
 
 async function myOrganizations(c: WebContext) {
   const actor = c.get('actor');
@@ -42,6 +43,8 @@ async function showOrganization(
   const access = {
     role: roleIn(actor, organization.id),
     canManage: can(actor, { action: 'organization:update', organizationId: organization.id }),
+    canIssue: can(actor, { action: 'credential:issue', organizationId: organization.id }),
+    issuerId: String((await getIssuerProfile(c.get('ctx'), slug)).id),
     csrfToken: csrfTokenOf(c),
   };
   return render(

@@ -11,6 +11,8 @@ const kindLabels: Record<string, string> = {
 };
 const kindChoices = organizationKinds.map((kind) => [kind, kindLabels[kind] ?? kind] as const);
 
+/** What a role allows, as the one policy says (the page knows the role, not the actor). */
+
 type Mine = Array<{ slug: string; name: string; role: string }>;
 
 export function organizationsPage(
@@ -48,20 +50,28 @@ ${errorSummary(form.message, form.errors)}
 
 export function organizationPage(
   organization: OrganizationView,
-  access: { role: string | undefined; canManage: boolean; csrfToken?: string },
+  access: {
+    role: string | undefined;
+    canManage: boolean;
+    csrfToken?: string;
+    /** Whether the person may issue here (asked of the policy by the handler). */
+    canIssue: boolean;
+    /** The issuer Profile id its credentials are signed under. */
+    issuerId?: string;
+  },
   form: { message?: string; errors?: FieldErrors; saved?: boolean } = {},
 ): Html {
   return html`<h1>${organization.name}</h1>
 <p class="lead">${kindLabels[organization.kind] ?? organization.kind}${organization.url ? html` · <a href="${organization.url}" rel="noopener">${organization.url}</a>` : ''}</p>
 ${organization.description ? html`<p>${organization.description}</p>` : ''}
-${
-  access.role
-    ? html`<nav aria-label="Organization"><ul>
-        <li><a href="/organizations/${organization.slug}/members">Members</a></li>
-        ${access.canManage ? html`<li><a href="/organizations/${organization.slug}/tokens">API tokens</a></li>` : ''}
-      </ul></nav><p>Your role: <strong>${access.role}</strong></p>`
-    : ''
-}
+${access.issuerId ? html`<p>Issuer identifier: <code class="identifier">${access.issuerId}</code> <span class="hint">(credentials it signs name this issuer)</span></p>` : ''}
+<nav aria-label="Organization"><ul>
+  <li><a href="/organizations/${organization.slug}/achievements">Achievements</a></li>
+  ${access.role ? html`<li><a href="/organizations/${organization.slug}/members">Members</a></li>` : ''}
+  ${access.canIssue ? html`<li><a href="/organizations/${organization.slug}/credentials">Issued credentials</a></li>` : ''}
+  ${access.canManage ? html`<li><a href="/organizations/${organization.slug}/tokens">API tokens</a></li>` : ''}
+</ul></nav>
+${access.role ? html`<p>Your role: <strong>${access.role}</strong></p>` : ''}
 ${
   access.canManage
     ? html`<h2 id="settings-heading">Settings</h2>
@@ -74,6 +84,8 @@ ${errorSummary(form.message, form.errors)}
   ${field({ name: 'url', label: 'Website', type: 'url', value: organization.url, errors: form.errors })}
   ${field({ name: 'email', label: 'Contact email', type: 'email', value: organization.email, errors: form.errors })}
   ${field({ name: 'description', label: 'Description', value: organization.description, errors: form.errors })}
+  ${field({ name: 'imageUrl', label: 'Logo URL', type: 'url', value: organization.imageUrl, hint: 'Shown in the credentials you issue.', errors: form.errors })}
+  ${field({ name: 'country', label: 'Country', value: organization.country, hint: 'Two-letter code, e.g. DE: the country of the awarding body.', errors: form.errors })}
   <div><button type="submit">Save settings</button></div>
 </form>`
     : ''
