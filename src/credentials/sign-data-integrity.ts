@@ -8,7 +8,7 @@ import { cryptosuite as rdfcCryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-c
 import * as vc from '@digitalbazaar/vc';
 import { SigningError } from './errors.ts';
 import { multikeyPairOf } from './key-cache.ts';
-import type { Ed25519KeyPair } from './keys.ts';
+import type { Ed25519KeyPair, SigningKey } from './keys.ts';
 import type { Credential, DocumentLoader } from './types.ts';
 
 /** The Data Integrity cryptosuites Skillmark signs with. */
@@ -33,17 +33,7 @@ export async function signDataIntegrity(
   credential: Credential,
   options: DataIntegritySignOptions,
 ): Promise<Credential> {
-  if (options.key.type !== 'Multikey' || !options.key.secretKeyMultibase) {
-    throw new SigningError(
-      'Data Integrity EdDSA signing needs an Ed25519 key with its secret key.',
-    );
-  }
-  const keyPair = await multikeyPairOf(options.key);
-  const signer = keyPair.signer();
-  signer.id = options.verificationMethod ?? options.key.id;
-  const cryptosuite =
-    options.cryptosuite === 'eddsa-jcs-2022' ? createJcsSignCryptosuite() : rdfcCryptosuite;
-  const suite = new DataIntegrityProof({ signer, cryptosuite, date: options.now ?? new Date() });
+  const suite = await eddsaProofSuite(options, 'Data Integrity EdDSA signing');
   const signed = await vc.issue({
     credential: structuredClone(credential),
     suite,
@@ -52,4 +42,28 @@ export async function signDataIntegrity(
   });
   const proof = signed.proof;
   return { ...(signed as Credential), proof: Array.isArray(proof) ? proof : [proof as Credential] };
+}
+
+/**
+ * A DataIntegrityProof suite signing with an Ed25519 key, for credentials and presentations
+ * alike; `what` names the operation in the error when the key cannot sign.
+ */
+export async function eddsaProofSuite(
+  options: {
+    key: SigningKey;
+    cryptosuite?: DataIntegrityCryptosuite;
+    verificationMethod?: string;
+    now?: Date | string;
+  },
+  what: string,
+) {
+  if (options.key.type !== 'Multikey' || !options.key.secretKeyMultibase) {
+    throw new SigningError(`${what} needs an Ed25519 key with its secret key.`);
+  }
+  const keyPair = await multikeyPairOf(options.key);
+  const signer = keyPair.signer();
+  signer.id = options.verificationMethod ?? options.key.id;
+  const cryptosuite =
+    options.cryptosuite === 'eddsa-jcs-2022' ? createJcsSignCryptosuite() : rdfcCryptosuite;
+  return new DataIntegrityProof({ signer, cryptosuite, date: options.now ?? new Date() });
 }

@@ -3,16 +3,11 @@
  * Integrity proof whose purpose is `authentication`, carrying the verifier's `challenge`
  * and `domain` (VC-DATA-INTEGRITY §2.1). Used by holders' wallets and by tests.
  */
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { createSignCryptosuite as createJcsSignCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
-import { cryptosuite as rdfcCryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { CONTEXT_URLS } from './contexts/index.ts';
 import { defaultDocumentLoader } from './document-loader.ts';
-import { SigningError } from './errors.ts';
-import { multikeyPairOf } from './key-cache.ts';
 import type { Ed25519KeyPair } from './keys.ts';
-import type { DataIntegrityCryptosuite } from './sign-data-integrity.ts';
+import { type DataIntegrityCryptosuite, eddsaProofSuite } from './sign-data-integrity.ts';
 import type { DocumentLoader, JsonObject, JsonValue } from './types.ts';
 import type { Presentation } from './verify-presentation.ts';
 
@@ -84,15 +79,7 @@ export async function signPresentation(
   presentation: Presentation,
   options: PresentationSignOptions,
 ): Promise<Presentation> {
-  if (options.key.type !== 'Multikey' || !options.key.secretKeyMultibase) {
-    throw new SigningError('Signing a presentation needs an Ed25519 key with its secret key.');
-  }
-  const keyPair = await multikeyPairOf(options.key);
-  const signer = keyPair.signer();
-  signer.id = options.verificationMethod ?? options.key.id;
-  const cryptosuite =
-    options.cryptosuite === 'eddsa-jcs-2022' ? createJcsSignCryptosuite() : rdfcCryptosuite;
-  const suite = new DataIntegrityProof({ signer, cryptosuite, date: options.now ?? new Date() });
+  const suite = await eddsaProofSuite(options, 'Signing a presentation');
   const signed = await vc.signPresentation({
     presentation: structuredClone(presentation),
     suite,
