@@ -78,11 +78,9 @@ export const organizationFieldsSchema = z.strictObject({
   officialIdentifiers: z
     .array(
       z.strictObject({
-        identifierType: z
-          .string()
-          .regex(/^(ext:[\w-]+|[a-zA-Z]+)$/, {
-            message: 'must be an OB3 IdentifierTypeEnum value or start with ext:',
-          }),
+        identifierType: z.string().regex(/^(ext:[\w-]+|[a-zA-Z]+)$/, {
+          message: 'must be an OB3 IdentifierTypeEnum value or start with ext:',
+        }),
         identifier: z.string().trim().min(1).max(200),
       }),
     )
