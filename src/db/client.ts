@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -48,7 +47,7 @@ const socketName = '.s.PGSQL.5432';
  */
 export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
-  if (await isServing(dataDir)) {
+  if (isServing(dataDir)) {
     const pool = new pg.Pool({ host: dataDir, max: 1, user: 'postgres', database: 'postgres' });
     await waitForConnectionSlot(pool);
     const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
@@ -76,6 +75,12 @@ export async function serveEmbeddedDatabaseLocally(
   const path = join(dataDir, socketName);
   rmSync(path, { force: true });
   const server = new PGLiteSocketServer({ db: database.pglite, path });
+  // A client that drops mid-message must not take the server down with it.
+  server.addEventListener('error', (event) => {
+    process.stderr.write(
+      `skillmark: local database socket: ${String((event as CustomEvent).detail ?? event.type)}\n`,
+    );
+  });
   await server.start();
   return async () => {
     await server.stop();
@@ -105,17 +110,15 @@ async function waitForConnectionSlot(pool: pg.Pool, attempts = 40): Promise<void
   }
 }
 
-function isServing(dataDir: string): Promise<boolean> {
-  const path = join(dataDir, socketName);
-  if (!existsSync(path)) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const socket = connect(path);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
+/**
+ * Whether a server process holds the database and serves it on the local socket. Read from the
+ * lock file rather than by connecting: a probe connection would take the server's only slot.
+ */
+function isServing(dataDir: string): boolean {
+  const lockFile = join(dataDir, 'skillmark.lock');
+  if (!existsSync(join(dataDir, socketName)) || !existsSync(lockFile)) return false;
+  const pid = Number(readFileSync(lockFile, 'utf8'));
+  return pid > 0 && pid !== process.pid && isAlive(pid);
 }
 
 function claimLock(lockFile: string): void {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const root = new URL('../..', import.meta.url).pathname;
 const bin = join(root, 'bin/skillmark.js');
@@ -83,6 +83,12 @@ describe('skillmark start with the embedded database', () => {
         }
       }, 100);
     });
+  });
+
+  beforeEach(() => {
+    // If the server died, say so with what it printed, rather than as a failed fetch.
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new Error(`The server exited:\n${output}`);
   });
 
   afterAll(async () => {
