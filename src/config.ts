@@ -37,6 +37,13 @@ const environmentSchema = z.object({
   SKILLMARK_CORS_ORIGINS: z.string().default(''),
   SKILLMARK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SKILLMARK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  SKILLMARK_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, {
+      message: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.example.org:465',
+    })
+    .optional(),
+  SKILLMARK_MAIL_FROM: z.string().min(3).default('Skillmark <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,6 +61,9 @@ export type Config = {
   corsOrigins: string[];
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Unset: notifications go to the development mailbox page (/dev/mailbox) only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 };
 
@@ -89,6 +99,8 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
       .filter(Boolean),
     trustProxy: env.SKILLMARK_TRUST_PROXY === 'true',
     bodyLimitBytes: env.SKILLMARK_BODY_LIMIT_BYTES,
+    smtpUrl: env.SKILLMARK_SMTP_URL,
+    mailFrom: env.SKILLMARK_MAIL_FROM,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -4,7 +4,7 @@ import { type Html, html } from './html.ts';
 export type PageChrome = {
   title: string;
   /** The navigation entry to mark as current. */
-  section?: 'home' | 'account' | 'organizations' | 'docs' | 'sign-in' | 'sign-up';
+  section?: 'home' | 'account' | 'learn' | 'organizations' | 'docs' | 'sign-in' | 'sign-up';
   actor: Actor;
   csrfToken?: string;
   /** Extra `<head>` content (Open Graph tags and the like). */
@@ -17,7 +17,12 @@ const navigation: Array<{
   label: string;
   audience: string;
 }> = [
-  { section: 'account', href: '/account', label: 'My learning', audience: 'For learners' },
+  {
+    section: 'learn',
+    href: '/learn',
+    label: 'My learning',
+    audience: 'For learners: progress toward credentials and next steps',
+  },
   {
     section: 'organizations',
     href: '/organizations',
@@ -55,7 +60,8 @@ ${chrome.head ?? ''}
     <div class="session">
       ${
         signedIn
-          ? html`<form class="inline-form" method="post" action="/sign-out">
+          ? html`<a href="/account"${chrome.section === 'account' ? html` aria-current="page"` : ''}>Account</a>
+            <form class="inline-form" method="post" action="/sign-out">
               <input type="hidden" name="_csrf" value="${chrome.csrfToken ?? ''}">
               <button class="secondary" type="submit">Sign out</button>
             </form>`

@@ -7,8 +7,10 @@ import { mountAchievementPages } from './handlers/achievements.ts';
 import { mountApiTokenPages } from './handlers/api-tokens.ts';
 import { mountAuthPages } from './handlers/auth.ts';
 import { mountIssuedCredentialPages } from './handlers/issued-credentials.ts';
+import { mountLearningPages } from './handlers/learning.ts';
 import { mountMemberPages } from './handlers/members.ts';
 import { mountOrganizationPages } from './handlers/organizations.ts';
+import { mountProjectPages } from './handlers/projects.ts';
 import { problemPage } from './pages/problems.ts';
 import { render } from './render.ts';
 
@@ -35,4 +37,6 @@ export function mountWebPages(app: Api) {
   mountApiTokenPages(app);
   mountAchievementPages(app);
   mountIssuedCredentialPages(app);
+  mountProjectPages(app);
+  mountLearningPages(app);
 }

@@ -5,6 +5,8 @@ import { createAppContext } from '../../context.ts';
 import { serveEmbeddedDatabaseLocally } from '../../db/client.ts';
 import { createHttpApp } from '../../http/app.ts';
 import { seedDemo } from '../../services/demo-seed.ts';
+import { createOutbox, developmentMailboxSender } from '../../services/notifications/outbox.ts';
+import { createSmtpSender } from '../../services/notifications/smtp-sender.ts';
 
 export function registerStartCommand(program: Command) {
   program
@@ -21,6 +23,14 @@ export function registerStartCommand(program: Command) {
         ctx.database.kind === 'embedded' && config.seed === 'demo'
           ? await seedDemo(ctx)
           : undefined;
+      // Every app server delivers due notifications; claims with a lease keep them from sending twice.
+      const outbox = createOutbox(
+        ctx,
+        config.smtpUrl
+          ? createSmtpSender(config.smtpUrl, config.mailFrom)
+          : developmentMailboxSender,
+      );
+      const stopOutbox = outbox.start();
       const app = createHttpApp(ctx);
       const server = serve(
         { fetch: app.fetch, port: config.port, hostname: config.host },
@@ -44,6 +54,7 @@ export function registerStartCommand(program: Command) {
         },
       );
       const shutdown = () => {
+        stopOutbox();
         server.close(async () => {
           await stopLocalDatabaseServer();
           await ctx.close();

@@ -13,12 +13,14 @@ import { mountGetCredential } from './credentials/get-credential.ts';
 import { mountGetHealth } from './health/get-health.ts';
 import { mountDidDocumentRoutes } from './issuers/get-did-document.ts';
 import { mountIssuerProfileRoutes } from './issuers/get-issuer-profile.ts';
+import { mountLearningRoutes } from './learning/index.ts';
 import { mountListMembers } from './members/list-members.ts';
 import { mountRemoveMember } from './members/remove-member.ts';
 import { mountSetMember } from './members/set-member.ts';
 import { mountCreateOrganization } from './organizations/create-organization.ts';
 import { mountGetOrganization } from './organizations/get-organization.ts';
 import { mountUpdateOrganization } from './organizations/update-organization.ts';
+import { mountProjectRoutes } from './projects/index.ts';
 import { mountCreateSession } from './sessions/create-session.ts';
 import { mountDeleteSession } from './sessions/delete-session.ts';
 import { mountStatusListRoutes } from './status-lists/get-status-list.ts';
@@ -55,6 +57,8 @@ export function mountApiRoutes(app: Api) {
     mountAchievementRoutes,
     mountAwardAchievement,
     mountPublicAchievementDocuments,
+    mountProjectRoutes,
+    mountLearningRoutes,
   ]) {
     mount(app);
   }

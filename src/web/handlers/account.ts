@@ -12,6 +12,6 @@ export function mountAccountPages(app: Api) {
     const actor = c.get('actor');
     if (actor.kind !== 'account') return c.redirect('/sign-in?next=/account', 303);
     const account = await getAccount(c.get('ctx'), actor, actor.accountId);
-    return render(c, { title: 'My learning', section: 'account' }, accountPage(account));
+    return render(c, { title: 'Account', section: 'account' }, accountPage(account));
   });
 }
