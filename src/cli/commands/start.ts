@@ -53,6 +53,9 @@ export function registerStartCommand(program: Command) {
           process.stdout.write(`${lines.join('\n')}\n`);
         },
       );
+      // Longer than a load balancer's idle timeout (typically 60 s), so the balancer, not this
+      // server, closes idle keep-alive connections and never reuses one being closed here.
+      Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
       const shutdown = () => {
         stopOutbox();
         server.close(async () => {
