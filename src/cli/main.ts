@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerCredentialCommands } from './commands/credentials.ts';
+import { registerImportCommands } from './commands/import.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { runCommand } from './run-command.ts';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerAdminCommands(program);
   registerCredentialCommands(program);
+  registerImportCommands(program);
   return program;
 }
 

@@ -6,6 +6,7 @@ import { mountAccountPages } from './handlers/account.ts';
 import { mountAchievementPages } from './handlers/achievements.ts';
 import { mountApiTokenPages } from './handlers/api-tokens.ts';
 import { mountAuthPages } from './handlers/auth.ts';
+import { mountFrameworkPages } from './handlers/frameworks.ts';
 import { mountIssuedCredentialPages } from './handlers/issued-credentials.ts';
 import { mountLearningPages } from './handlers/learning.ts';
 import { mountMemberPages } from './handlers/members.ts';
@@ -37,6 +38,7 @@ export function mountWebPages(app: Api) {
   mountApiTokenPages(app);
   mountAchievementPages(app);
   mountIssuedCredentialPages(app);
+  mountFrameworkPages(app);
   mountProjectPages(app);
   mountLearningPages(app);
 }

@@ -10,6 +10,7 @@ import { mountRevokeApiToken } from './api-tokens/revoke-api-token.ts';
 import { mountListAuditEvents } from './audit/list-audit-events.ts';
 import { mountChangeCredentialStatus } from './credentials/change-credential-status.ts';
 import { mountGetCredential } from './credentials/get-credential.ts';
+import { mountFrameworkApi } from './frameworks/index.ts';
 import { mountGetHealth } from './health/get-health.ts';
 import { mountDidDocumentRoutes } from './issuers/get-did-document.ts';
 import { mountIssuerProfileRoutes } from './issuers/get-issuer-profile.ts';
@@ -59,6 +60,7 @@ export function mountApiRoutes(app: Api) {
     mountPublicAchievementDocuments,
     mountProjectRoutes,
     mountLearningRoutes,
+    mountFrameworkApi,
   ]) {
     mount(app);
   }
