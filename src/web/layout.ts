@@ -4,7 +4,15 @@ import { type Html, html } from './html.ts';
 export type PageChrome = {
   title: string;
   /** The navigation entry to mark as current. */
-  section?: 'home' | 'account' | 'learn' | 'organizations' | 'docs' | 'sign-in' | 'sign-up';
+  section?:
+    | 'home'
+    | 'account'
+    | 'learn'
+    | 'organizations'
+    | 'frameworks'
+    | 'docs'
+    | 'sign-in'
+    | 'sign-up';
   actor: Actor;
   csrfToken?: string;
   /** Extra `<head>` content (Open Graph tags and the like). */
@@ -28,6 +36,12 @@ const navigation: Array<{
     href: '/organizations',
     label: 'Organizations',
     audience: 'For issuers and employers',
+  },
+  {
+    section: 'frameworks',
+    href: '/frameworks',
+    label: 'Skills',
+    audience: 'Competency frameworks (ESCO, CASE) and the skills credentials certify',
   },
   { section: 'docs', href: '/docs', label: 'API', audience: 'For developers' },
 ];

@@ -24,20 +24,31 @@ export function mountFrameworkPages(app: Api) {
     }
     return render(
       c,
-      { title: search.q ? `“${search.q}” · Competency frameworks` : 'Competency frameworks' },
+      {
+        title: search.q ? `“${search.q}” · Competency frameworks` : 'Competency frameworks',
+        section: 'frameworks',
+      },
       frameworksPage(await listFrameworkViews(ctx), search),
     );
   });
 
   app.get('/frameworks/:id', async (c) => {
     const { framework, tree } = await getFrameworkTree(c.get('ctx'), c.req.param('id'));
-    return render(c, { title: framework.title }, frameworkPage(framework, tree));
+    return render(
+      c,
+      { title: framework.title, section: 'frameworks' },
+      frameworkPage(framework, tree),
+    );
   });
 
   app.get('/competencies/:id', async (c) => {
     const detail = await getCompetencyDetail(c.get('ctx'), c.req.param('id'));
     if (wantsJson(c)) return c.json(detail, 200, { vary: 'Accept' });
     c.header('vary', 'Accept');
-    return render(c, { title: detail.competency.statement }, competencyPage(detail));
+    return render(
+      c,
+      { title: detail.competency.statement, section: 'frameworks' },
+      competencyPage(detail),
+    );
   });
 }
