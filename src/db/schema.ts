@@ -607,3 +607,114 @@ export const notifications = pgTable(
     index('notifications_outbox_idx').on(table.sentAt, table.nextAttemptAt),
   ],
 );
+
+/* ---------- Learner wallet ---------- */
+
+/**
+ * Every credential a learner keeps: issued here (claimed by a verified email or DID) or imported.
+ * `content` is the credential exactly as received (JSON text or a VC-JWT); baked images keep the
+ * credential they carried. The last verification is cached for lists; pages verify live.
+ */
+export const walletCredentials = pgTable(
+  'wallet_credentials',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** 'issued' | 'imported' */
+    source: text('source').notNull(),
+    issuedCredentialId: uuid('issued_credential_id').references(() => issuedCredentials.id, {
+      onDelete: 'set null',
+    }),
+    /** How it arrived: 'json' | 'jwt' | 'png' | 'svg' | 'clr' | 'ob2' */
+    receivedAs: text('received_as').notNull(),
+    content: text('content').notNull(),
+    /** SHA-256 of the content, so the same credential is kept once per learner. */
+    contentHash: text('content_hash').notNull(),
+    issuerId: text('issuer_id'),
+    issuerName: text('issuer_name'),
+    achievementName: text('achievement_name'),
+    /** Alignment targets ({ name, url }) for the skill filter and the portfolio grouping. */
+    skills: jsonb('skills')
+      .$type<Array<{ name: string; url?: string }>>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    issuedOn: timestamp('issued_on', { withTimezone: true }),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    /** 'valid' | 'revoked' | 'suspended' | 'expired' | 'not-yet-valid' | 'invalid' */
+    status: text('status').notNull(),
+    verification: jsonb('verification').notNull(),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
+    /** Shown on the learner's public e-portfolio. Nothing is public unless chosen. */
+    inPortfolio: boolean('in_portfolio').notNull().default(false),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('wallet_credentials_account_idx').on(table.accountId, table.addedAt),
+    uniqueIndex('wallet_credentials_content_idx').on(table.accountId, table.contentHash),
+  ],
+);
+
+/** Proof of control of an email address, to add it to an account and claim what was issued to it. */
+export const emailVerifications = pgTable(
+  'email_verifications',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [index('email_verifications_account_idx').on(table.accountId)],
+);
+
+/** DIDs a learner has proven control of (credentials issued to them land in the wallet). */
+export const accountDids = pgTable('account_dids', {
+  did: text('did').primaryKey(),
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
+});
+
+/** Revocable public links to one credential. The token is the capability; revoking kills the link. */
+export const shareLinks = pgTable(
+  'share_links',
+  {
+    id: uuid('id').primaryKey(),
+    walletCredentialId: uuid('wallet_credential_id')
+      .notNull()
+      .references(() => walletCredentials.id, { onDelete: 'cascade' }),
+    token: text('token').notNull().unique(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    views: integer('views').notNull().default(0),
+  },
+  (table) => [index('share_links_credential_idx').on(table.walletCredentialId)],
+);
+
+/** A learner's public e-portfolio settings; unpublished until the learner publishes it. */
+export const portfolios = pgTable('portfolios', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  slug: text('slug').notNull().unique(),
+  headline: text('headline'),
+  published: boolean('published').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A learner's holder key (did:key), sealed like issuer keys, for signing presentations. */
+export const holderKeys = pgTable('holder_keys', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().unique(),
+  publicKeyMultibase: text('public_key_multibase').notNull(),
+  sealedPrivateKey: text('sealed_private_key').notNull(),
+  createdAt: createdAt(),
+});
