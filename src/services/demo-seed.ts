@@ -6,6 +6,7 @@ import { signUp } from './accounts.ts';
 import { awardAchievement, createAchievement } from './achievements.ts';
 import type { ServiceContext } from './context.ts';
 import { demoAchievements } from './demo-catalog.ts';
+import { seedDemoLearning } from './demo-learning.ts';
 import { createOrganization } from './organizations.ts';
 
 /** Every demo person signs in with this password; printed at start, never used outside demos. */
@@ -73,6 +74,7 @@ const demoPeople: DemoPerson[] = [
   { email: 'ada@example.org', displayName: 'Ada Lovelace' },
   { email: 'mary@example.org', displayName: 'Mary Somerville' },
   { email: 'hasan@example.org', displayName: 'Hasan Ibn al-Haytham' },
+  { email: 'emmy@example.org', displayName: 'Emmy Noether' },
 ];
 
 export type DemoSummary = {
@@ -102,7 +104,12 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary | undef
       await upsertMembership(ctx.db, organization!.id, accountIds.get(person.email)!, role);
     }
   }
-  await seedDemoCredentials(ctx);
+  const achievements = await seedDemoCredentials(ctx);
+  await seedDemoLearning(ctx, {
+    organization: 'demo-university',
+    achievementId: achievements.get('Data Wrangling with Python')!,
+    learners: accountIds,
+  });
   return {
     password: demoPassword,
     people: demoPeople.map((person) => ({
@@ -113,14 +120,20 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary | undef
   };
 }
 
-/** Defines the demo micro-credentials and awards some, acting as the platform operator. */
-async function seedDemoCredentials(ctx: ServiceContext) {
+/**
+ * Defines the demo micro-credentials and awards some, acting as the platform operator; returns
+ * their ids by name.
+ */
+async function seedDemoCredentials(ctx: ServiceContext): Promise<Map<string, string>> {
   const operator = { kind: 'admin-token' } as const;
+  const ids = new Map<string, string>();
   for (const { organization, definition, awardTo } of demoAchievements) {
     const achievement = await createAchievement(ctx, operator, organization, definition);
+    ids.set(definition.name, achievement.id);
     for (const email of awardTo)
       await awardAchievement(ctx, operator, achievement.id, { recipient: { email } });
   }
+  return ids;
 }
 
 function describeDemoRole(person: DemoPerson): string {

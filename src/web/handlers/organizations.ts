@@ -44,6 +44,11 @@ async function showOrganization(
     role: roleIn(actor, organization.id),
     canManage: can(actor, { action: 'organization:update', organizationId: organization.id }),
     canIssue: can(actor, { action: 'credential:issue', organizationId: organization.id }),
+    canManageAssessments: can(actor, {
+      action: 'achievement:manage',
+      organizationId: organization.id,
+    }),
+    canReview: can(actor, { action: 'submission:review', organizationId: organization.id }),
     issuerId: String((await getIssuerProfile(c.get('ctx'), slug)).id),
     csrfToken: csrfTokenOf(c),
   };

@@ -56,6 +56,10 @@ export function organizationPage(
     csrfToken?: string;
     /** Whether the person may issue here (asked of the policy by the handler). */
     canIssue: boolean;
+    /** Whether the person manages quizzes and other assessments here. */
+    canManageAssessments?: boolean;
+    /** Whether the person works the review queue here (assessors, issuers, owners). */
+    canReview?: boolean;
     /** The issuer Profile id its credentials are signed under. */
     issuerId?: string;
   },
@@ -69,6 +73,8 @@ ${access.issuerId ? html`<p>Issuer identifier: <code class="identifier">${access
   <li><a href="/organizations/${organization.slug}/achievements">Achievements</a></li>
   ${access.role ? html`<li><a href="/organizations/${organization.slug}/members">Members</a></li>` : ''}
   ${access.canIssue ? html`<li><a href="/organizations/${organization.slug}/credentials">Issued credentials</a></li>` : ''}
+  ${access.canManageAssessments ? html`<li><a href="/organizations/${organization.slug}/assessments">Assessments</a></li>` : ''}
+  ${access.canReview ? html`<li><a href="/organizations/${organization.slug}/reviews">Reviews</a></li>` : ''}
   ${access.canManage ? html`<li><a href="/organizations/${organization.slug}/tokens">API tokens</a></li>` : ''}
 </ul></nav>
 ${access.role ? html`<p>Your role: <strong>${access.role}</strong></p>` : ''}

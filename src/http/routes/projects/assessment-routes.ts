@@ -23,22 +23,9 @@ const assessmentSchema = z
   })
   .openapi('ProjectAssessment');
 
-const bodySchema = projectAssessmentInputSchema.openapi('ProjectAssessmentInput', {
-  example: {
-    kind: 'peer-review',
-    title: 'Tell a data story',
-    instructions: 'Write a one-page data story about a public data set.',
-    rubricId: '5f0c8a4e-1111-4a2b-9c3d-000000000002',
-    settings: {
-      maxFileBytes: 2_000_000,
-      maxFiles: 3,
-      allowedTypes: ['application/pdf', 'text/plain'],
-      maxLinks: 5,
-      peers: 3,
-      similarityThreshold: 0.3,
-    },
-  },
-});
+const bodySchema = // Domain schemas are plain Zod (no .openapi()): they may be built before @hono/zod-openapi
+  // extends Zod, and Zod 4 adds methods per instance.
+  projectAssessmentInputSchema;
 
 const createAssessmentRoute = createRoute({
   method: 'post',

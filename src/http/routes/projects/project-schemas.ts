@@ -27,24 +27,7 @@ export const rubricSchema = z
   })
   .openapi('Rubric');
 
-export const rubricBodySchema = rubricInputSchema.openapi('RubricInput', {
-  example: {
-    title: 'Data story',
-    criteria: [
-      {
-        id: 'analysis',
-        title: 'Analysis',
-        competencyId: '5f0c8a4e-1111-4a2b-9c3d-000000000001',
-        levels: [
-          { value: 1, title: 'Beginning' },
-          { value: 2, title: 'Developing' },
-          { value: 3, title: 'Proficient' },
-          { value: 4, title: 'Exemplary' },
-        ],
-      },
-    ],
-  },
-});
+export const rubricBodySchema = rubricInputSchema;
 
 export const levelsSchema = z
   .record(z.string(), z.number().int().min(0).max(20))
