@@ -37,6 +37,7 @@ const environmentSchema = z.object({
   SKILLMARK_CORS_ORIGINS: z.string().default(''),
   SKILLMARK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SKILLMARK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  SKILLMARK_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(26_214_400),
   SKILLMARK_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, {
@@ -61,6 +62,8 @@ export type Config = {
   corsOrigins: string[];
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** For upload routes (project files, badge images): the whole request, files included. */
+  uploadLimitBytes: number;
   /** Unset: notifications go to the development mailbox page (/dev/mailbox) only. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -99,6 +102,7 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
       .filter(Boolean),
     trustProxy: env.SKILLMARK_TRUST_PROXY === 'true',
     bodyLimitBytes: env.SKILLMARK_BODY_LIMIT_BYTES,
+    uploadLimitBytes: env.SKILLMARK_UPLOAD_LIMIT_BYTES,
     smtpUrl: env.SKILLMARK_SMTP_URL,
     mailFrom: env.SKILLMARK_MAIL_FROM,
     logLevel: env.LOG_LEVEL,

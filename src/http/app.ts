@@ -50,18 +50,25 @@ export function createHttpApp(ctx: AppContext): Api {
         : false,
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: ctx.config.bodyLimitBytes,
-      onError: (c) =>
-        problemFor(
-          c,
-          'payload_too_large',
-          `The body must be at most ${ctx.config.bodyLimitBytes} bytes.`,
-        ),
-    }),
-  );
+  // Uploads (project files, badge images) get their own, larger limit; each assessment then
+  // enforces its own per-file limits on top.
+  const uploadPaths = [
+    /^\/assessments\/[^/]+\/submit$/,
+    /^\/api\/v1\/project-assessments\/[^/]+\/submissions$/,
+    /^\/(api\/v1\/me\/credentials|wallet)\/import$/,
+  ];
+  const limitFor = (path: string) =>
+    uploadPaths.some((pattern) => pattern.test(path))
+      ? ctx.config.uploadLimitBytes
+      : ctx.config.bodyLimitBytes;
+  app.use('*', async (c, next) => {
+    const maxSize = limitFor(c.req.path);
+    return bodyLimit({
+      maxSize,
+      onError: (inner) =>
+        problemFor(inner, 'payload_too_large', `The body must be at most ${maxSize} bytes.`),
+    })(c, next);
+  });
   app.use(
     '/api/*',
     cors({

@@ -208,3 +208,21 @@ describe('secrets stay out of logs', () => {
     expect(logs).not.toMatch(/sess_[\w-]{20,}/);
   });
 });
+
+describe('upload routes', () => {
+  it('accept bodies over the JSON limit up to the upload limit, and refuse beyond with 413', async () => {
+    const big = 'x'.repeat(2_000_000);
+    const upload = await t.request(
+      'POST',
+      '/api/v1/project-assessments/00000000-0000-4000-8000-000000000000/submissions',
+      { json: { text: big } },
+    );
+    expect(upload.status).not.toBe(413);
+    const tooBig = await t.request(
+      'POST',
+      '/api/v1/project-assessments/00000000-0000-4000-8000-000000000000/submissions',
+      { json: { text: 'x'.repeat(27_000_000) } },
+    );
+    expect(tooBig.status).toBe(413);
+  });
+});
