@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import {
   buildStatusListCredential,
   buildStatusListEntry,
@@ -112,7 +112,8 @@ export async function publishStatusList(
 ): Promise<{ credential: Credential; updatedAt: Date }> {
   const list = await findStatusList(ctx.db, listId);
   if (!list) throw new NotFoundError('There is no status list with this id.');
-  const version = `${list.updatedAt.toISOString()}|${ctx.publicUrl}`;
+  // Keyed on the bits themselves: two changes within one clock tick must not share a version.
+  const version = `${createHash('sha256').update(list.bits).digest('hex')}|${ctx.publicUrl}`;
   const cached = published.get(listId);
   if (cached?.version === version)
     return { credential: cached.credential, updatedAt: list.updatedAt };
