@@ -2,6 +2,7 @@
  * Public API of the credential engine (Open Badges 3.0 / VC 2.0): keys and DIDs,
  * Open Badges documents, signing, verification, status lists and SSRF-safe fetching.
  */
+export * from './baking/index.ts';
 export {
   BUNDLED_CONTEXTS,
   CONTEXT_URLS,
@@ -45,6 +46,7 @@ export {
   type RsaKeyPair,
   type SigningKey,
 } from './keys.ts';
+export * from './ob2/index.ts';
 export {
   buildAchievement,
   buildIssuerProfile,

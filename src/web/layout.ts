@@ -8,6 +8,7 @@ export type PageChrome = {
     | 'home'
     | 'account'
     | 'learn'
+    | 'wallet'
     | 'organizations'
     | 'frameworks'
     | 'docs'
@@ -30,6 +31,12 @@ const navigation: Array<{
     href: '/learn',
     label: 'My learning',
     audience: 'For learners: progress toward credentials and next steps',
+  },
+  {
+    section: 'wallet',
+    href: '/wallet',
+    label: 'Wallet',
+    audience: 'For learners: every credential you hold, verified',
   },
   {
     section: 'organizations',

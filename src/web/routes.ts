@@ -11,7 +11,11 @@ import { mountIssuedCredentialPages } from './handlers/issued-credentials.ts';
 import { mountLearningPages } from './handlers/learning.ts';
 import { mountMemberPages } from './handlers/members.ts';
 import { mountOrganizationPages } from './handlers/organizations.ts';
+import { mountPortfolioPages } from './handlers/portfolio.ts';
 import { mountProjectPages } from './handlers/projects.ts';
+import { mountSharingPages } from './handlers/sharing.ts';
+import { mountWalletPages } from './handlers/wallet.ts';
+import { mountWalletImportPages } from './handlers/wallet-import.ts';
 import { problemPage } from './pages/problems.ts';
 import { render } from './render.ts';
 
@@ -41,4 +45,8 @@ export function mountWebPages(app: Api) {
   mountFrameworkPages(app);
   mountProjectPages(app);
   mountLearningPages(app);
+  mountWalletPages(app);
+  mountWalletImportPages(app);
+  mountSharingPages(app);
+  mountPortfolioPages(app);
 }

@@ -24,10 +24,13 @@ import { mountUpdateOrganization } from './organizations/update-organization.ts'
 import { mountProjectRoutes } from './projects/index.ts';
 import { mountCreateSession } from './sessions/create-session.ts';
 import { mountDeleteSession } from './sessions/delete-session.ts';
+import { mountSharingRoutes } from './sharing/index.ts';
 import { mountStatusListRoutes } from './status-lists/get-status-list.ts';
 import { mountIssueCredential } from './vc-api/issue-credential.ts';
 import { mountVerifyCredential } from './vc-api/verify-credential.ts';
 import { mountVerifyPresentation } from './vc-api/verify-presentation.ts';
+import { mountImportCredential } from './wallet/import-credential.ts';
+import { mountWalletRoutes } from './wallet/index.ts';
 
 /** Every JSON API route, one file per operation. */
 export function mountApiRoutes(app: Api) {
@@ -61,6 +64,9 @@ export function mountApiRoutes(app: Api) {
     mountProjectRoutes,
     mountLearningRoutes,
     mountFrameworkApi,
+    mountImportCredential,
+    mountWalletRoutes,
+    mountSharingRoutes,
   ]) {
     mount(app);
   }

@@ -19,6 +19,7 @@ import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { organizationOfIssuerId } from '../issuers/issuer-directory.ts';
 import { ensureActiveKey, issuerIdFor, signingKeyOf } from '../issuers/issuer-keys.ts';
+import { depositIssuedCredential } from '../wallet/deposit.ts';
 import { allocateStatusSlot, statusEntry } from './status-lists.ts';
 
 export type IssueOptions = {
@@ -176,6 +177,17 @@ export async function issueCredential(
         ? { revocationListId: slot.listId, revocationIndex: slot.index }
         : { suspensionListId: slot.listId, suspensionIndex: slot.index }),
     });
+    // Issue 5: lands at once in the wallet of an account that verified the recipient.
+    await depositIssuedCredential(
+      { ...ctx, db: tx },
+      {
+        id: credentialUuid,
+        format,
+        signed: text,
+        recipientEmail: options.recipient?.email ?? null,
+        recipientDid: options.recipient?.did ?? subjectDidOf(credential) ?? null,
+      },
+    );
     await recordAudit(tx, actor, 'credential.issued', {
       organizationId: organization.id,
       target: credentialUuid,

@@ -3,6 +3,7 @@ import { getAccount } from '../../services/accounts.ts';
 import { accountPage } from '../pages/account.ts';
 import { homePage } from '../pages/home.ts';
 import { render } from '../render.ts';
+import { accountSections } from './wallet.ts';
 
 export function mountAccountPages(app: Api) {
   app.get('/', (c) =>
@@ -12,6 +13,11 @@ export function mountAccountPages(app: Api) {
     const actor = c.get('actor');
     if (actor.kind !== 'account') return c.redirect('/sign-in?next=/account', 303);
     const account = await getAccount(c.get('ctx'), actor, actor.accountId);
-    return render(c, { title: 'Account', section: 'account' }, accountPage(account));
+    c.header('Cache-Control', 'no-store');
+    return render(
+      c,
+      { title: 'Account', section: 'account' },
+      accountPage(account, await accountSections(c)),
+    );
   });
 }
