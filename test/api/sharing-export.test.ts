@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFromPng, extractFromSvg } from '../../src/credentials/baking/index.ts';
-import type { SafeFetch } from '../../src/credentials/index.ts';
 import { addToWallet } from '../../src/services/wallet/add-to-wallet.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createExampleIssuersFetch } from '../helpers/example-issuers.ts';
 import { sameOrigin, signUpPerson, type TestPerson } from '../helpers/factories.ts';
 import { pdfLinks, pdfText } from '../helpers/pdf-text.ts';
 import { sharedDataPath } from '../helpers/shared-data.ts';
@@ -17,39 +17,6 @@ const examples = examplesDir
   : [];
 const readExample = (name: string) => readFileSync(`${examplesDir}/${name}`, 'utf8').trim();
 
-/**
- * The 1EdTech examples' issuers are https URLs that are not online: each verification method id
- * ends with its public key (`…#z6Mk…`), so this stands in for those issuers' controller
- * documents. Anything else is unreachable, as it is offline.
- */
-const exampleIssuers: SafeFetch = async (url) => {
-  const ids = new Set<string>();
-  for (const name of examples)
-    for (const m of readExample(name).matchAll(/"verificationMethod":\s*"([^"]+)"/g))
-      if (m[1]!.startsWith(`${url}#z6Mk`)) ids.add(m[1]!);
-  if (ids.size === 0) throw new Error(`offline: ${url}`);
-  const document = {
-    '@context': ['https://www.w3.org/ns/cid/v1'],
-    id: url,
-    verificationMethod: [...ids].map((id) => ({
-      id,
-      type: 'Multikey',
-      controller: url,
-      publicKeyMultibase: id.split('#')[1],
-    })),
-    assertionMethod: [...ids],
-  };
-  const body = new TextEncoder().encode(JSON.stringify(document));
-  return {
-    url,
-    status: 200,
-    contentType: 'application/json',
-    body,
-    text: () => JSON.stringify(document),
-    json: () => document,
-  };
-};
-
 let t: TestApp;
 let issuer: IssuerFixture;
 let learner: TestPerson;
@@ -60,7 +27,7 @@ let content: string;
 beforeAll(async () => {
   t = await createTestApp({
     now: () => new Date('2026-05-14T09:30:00Z'),
-    safeFetch: exampleIssuers,
+    safeFetch: createExampleIssuersFetch(),
   });
   issuer = await createIssuer(t);
   learner = await signUpPerson(t, 'Zoë Ångström-Łukasiewicz');

@@ -2,58 +2,22 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bakePng, extractFromPng } from '../../src/credentials/baking/index.ts';
 import { iTxt, tinyPng } from '../../src/credentials/baking/testing.ts';
-import type { SafeFetch, SafeResponse } from '../../src/credentials/index.ts';
+import type { SafeFetch } from '../../src/credentials/index.ts';
 import { importCredential } from '../../src/services/wallet/import-credential.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import {
+  createExampleIssuersFetch,
+  ob3ExamplesDir,
+  readOb3Example,
+  safeResponse,
+} from '../helpers/example-issuers.ts';
 import { sameOrigin, signUpPerson, type TestPerson } from '../helpers/factories.ts';
 import { sharedDataPath } from '../helpers/shared-data.ts';
 import { awardIntoWallet, createIssuer } from '../helpers/wallet-fixtures.ts';
 
-const examplesDir = sharedDataPath('standards/examples/ob3');
-const readBytes = (name: string) => new Uint8Array(readFileSync(`${examplesDir}/${name}`));
-
-function response(
-  url: string,
-  body: Uint8Array | string,
-  contentType = 'application/json',
-): SafeResponse {
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  return {
-    url,
-    status: 200,
-    contentType,
-    body: bytes,
-    text: () => new TextDecoder().decode(bytes),
-    json: () => JSON.parse(new TextDecoder().decode(bytes)),
-  };
-}
-
-/**
- * The 1EdTech example issuers are https URLs that are not online. Their verification method ids
- * end with the public key (`…#z6Mk…`), so this stands in for the issuer's controller document,
- * listing the keys of the baked examples. Anything else is offline.
- */
-const exampleIssuers: SafeFetch = async (url) => {
-  const ids = new Set<string>();
-  if (examplesDir)
-    for (const m of extractFromPng(readBytes('simple-json.png')).matchAll(
-      /"verificationMethod":\s*"([^"]+)"/g,
-    ))
-      if (m[1]!.startsWith(`${url}#z6Mk`)) ids.add(m[1]!);
-  if (ids.size === 0) throw new Error(`offline: ${url}`);
-  const document = {
-    '@context': ['https://www.w3.org/ns/cid/v1'],
-    id: url,
-    verificationMethod: [...ids].map((id) => ({
-      id,
-      type: 'Multikey',
-      controller: url,
-      publicKeyMultibase: id.split('#')[1],
-    })),
-    assertionMethod: [...ids],
-  };
-  return response(url, JSON.stringify(document));
-};
+const examplesDir = ob3ExamplesDir;
+const readBytes = readOb3Example;
+const response = safeResponse;
 
 let t: TestApp;
 let learner: TestPerson;
@@ -62,7 +26,7 @@ const clock = { now: new Date('2026-05-14T09:30:00Z') };
 beforeAll(async () => {
   t = await createTestApp({
     now: () => clock.now,
-    safeFetch: exampleIssuers,
+    safeFetch: createExampleIssuersFetch(),
   });
   learner = await signUpPerson(t, 'Ida Importer');
 });
