@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerCredentialCommands } from './commands/credentials.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerLogCommands } from './commands/log.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { runCommand } from './run-command.ts';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerCredentialCommands(program);
   registerImportCommands(program);
+  registerLogCommands(program);
   return program;
 }
 

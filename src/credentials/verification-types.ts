@@ -20,6 +20,7 @@ export const CHECK_NAMES = [
   'status',
   'schema',
   'trust',
+  'transparency',
 ] as const;
 
 /** One stage of the verification pipeline. */
@@ -82,7 +83,31 @@ export interface VerifyDeps {
   validateSchema?: SchemaValidator;
   /** Trust registry lookup; without it the trust check is skipped. */
   issuerTrust?: IssuerTrustLookup;
+  /** Finds the credential in a transparency log; without it the transparency check is skipped. */
+  transparency?: TransparencyLookup;
 }
+
+/**
+ * What a transparency log holds about a credential: the logged leaf, the stored credential
+ * whose SHA-256 the leaf names, an inclusion proof (hex hashes) and the signed tree head it
+ * leads to (absent until a head covers the entry).
+ */
+export interface TransparencyEvidence {
+  leaf: string;
+  leafIndex: number;
+  stored: string;
+  proof: string[];
+  head?: { signature: string; publicKeyMultibase: string };
+}
+
+/**
+ * Finds a credential (and, for a VC-JWT, its compact form) in a log. `undefined`: no log knows
+ * this issuer; `not-logged`: the issuer's log has no entry for it.
+ */
+export type TransparencyLookup = (
+  credential: Credential,
+  jwt?: string,
+) => Promise<TransparencyEvidence | 'not-logged' | undefined>;
 
 /** How the credential is secured. */
 export type Securing =

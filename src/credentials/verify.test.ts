@@ -53,6 +53,7 @@ describe('verifying credentials Skillmark signed', () => {
       ['status', 'skipped'],
       ['schema', 'passed'],
       ['trust', 'skipped'],
+      ['transparency', 'skipped'],
     ]);
     expect(result.verified).toBe(true);
   });

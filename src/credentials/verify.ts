@@ -1,6 +1,6 @@
 /**
  * Credential verification as a pipeline of small stages (format → key resolution →
- * proof → issuer-key → validity → status → schema → trust), each returning a
+ * proof → issuer-key → validity → status → schema → trust → transparency), each returning a
  * result. The suite, loader, resolver and clock are injected; bad input never throws.
  */
 import { checkFormat } from './checks/check-format.ts';
@@ -8,6 +8,7 @@ import { checkIssuerKey } from './checks/check-issuer-key.ts';
 import { checkProof } from './checks/check-proof.ts';
 import { checkSchema } from './checks/check-schema.ts';
 import { checkStatus } from './checks/check-status.ts';
+import { checkTransparency } from './checks/check-transparency.ts';
 import { checkTrust } from './checks/check-trust.ts';
 import { checkValidity } from './checks/check-validity.ts';
 import { resolveKeys } from './checks/resolve-keys.ts';
@@ -70,6 +71,7 @@ async function runStages(
       }),
     schema: () => checkSchema(state, deps.validateSchema ?? defaultSchemaValidator),
     trust: () => checkTrust(state, deps.issuerTrust),
+    transparency: () => checkTransparency(state, deps.transparency),
   };
   const results: CheckResult[] = [];
   for (const check of CHECK_NAMES) {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -718,3 +719,70 @@ export const holderKeys = pgTable('holder_keys', {
   sealedPrivateKey: text('sealed_private_key').notNull(),
   createdAt: createdAt(),
 });
+
+/* ---------- Transparency log (issue 10): RFC 9162 Merkle tree of issuance events ---------- */
+
+/** The log's one state row (id 1): its size. Appending locks it, which orders all appends. */
+export const transparencyLog = pgTable('transparency_log', {
+  id: integer('id').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+});
+
+/** One row per logged event, in log order; `leaf` is the canonical JSON text that is hashed. */
+export const transparencyEntries = pgTable(
+  'transparency_entries',
+  {
+    index: bigint('index', { mode: 'number' }).primaryKey(),
+    eventType: text('event_type').notNull(),
+    leaf: text('leaf').notNull(),
+    /** Hex SHA-256 of the credential as signed, for looking up its inclusion proof. */
+    credentialHash: text('credential_hash'),
+    loggedAt: timestamp('logged_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('transparency_entries_credential_idx').on(table.credentialHash)],
+);
+
+/** Hashes of complete subtrees by (level, index): written once, never changed. */
+export const transparencyNodes = pgTable(
+  'transparency_nodes',
+  {
+    level: integer('level').notNull(),
+    index: bigint('index', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.level, table.index] })],
+);
+
+/** Signed tree heads, one per size the log was signed at; the history is kept. */
+export const transparencyHeads = pgTable('transparency_heads', {
+  treeSize: bigint('tree_size', { mode: 'number' }).primaryKey(),
+  rootHash: text('root_hash').notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  /** Compact JWS (EdDSA) over the head's canonical JSON, by the platform key. */
+  signature: text('signature').notNull(),
+  keyId: text('key_id').notNull(),
+});
+
+/** Witnesses whose cosignatures of tree heads this log accepts. */
+export const transparencyWitnesses = pgTable('transparency_witnesses', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  publicKeyMultibase: text('public_key_multibase').notNull(),
+  createdAt: createdAt(),
+});
+
+/** A witness's signature over a tree head, verified on receipt. */
+export const transparencyCosignatures = pgTable(
+  'transparency_cosignatures',
+  {
+    treeSize: bigint('tree_size', { mode: 'number' })
+      .notNull()
+      .references(() => transparencyHeads.treeSize, { onDelete: 'cascade' }),
+    witnessId: uuid('witness_id')
+      .notNull()
+      .references(() => transparencyWitnesses.id, { onDelete: 'cascade' }),
+    signature: text('signature').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.treeSize, table.witnessId] })],
+);

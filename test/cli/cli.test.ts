@@ -47,7 +47,9 @@ describe('skillmark --help', () => {
   });
 });
 
-describe('skillmark start with the embedded database', () => {
+// Each case spawns whole CLI processes (Node start, module loading); on a loaded 2-core machine
+// that takes seconds apiece, so these cases get more time than the default.
+describe('skillmark start with the embedded database', { timeout: 180_000 }, () => {
   let dataDir: string;
   let server: ChildProcess;
   let output = '';

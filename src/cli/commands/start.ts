@@ -7,6 +7,7 @@ import { createHttpApp } from '../../http/app.ts';
 import { seedDemo } from '../../services/demo-seed.ts';
 import { createOutbox, developmentMailboxSender } from '../../services/notifications/outbox.ts';
 import { createSmtpSender } from '../../services/notifications/smtp-sender.ts';
+import { startTreeHeadSigner, TREE_HEAD_INTERVAL_MS } from '../../services/transparency/signer.ts';
 
 export function registerStartCommand(program: Command) {
   program
@@ -31,6 +32,8 @@ export function registerStartCommand(program: Command) {
           : developmentMailboxSender,
       );
       const stopOutbox = outbox.start();
+      // Issue 10: a signed tree head whenever the log has grown, every interval.
+      const stopTreeHeadSigner = startTreeHeadSigner(ctx, TREE_HEAD_INTERVAL_MS);
       const app = createHttpApp(ctx);
       const server = serve(
         { fetch: app.fetch, port: config.port, hostname: config.host },
@@ -58,6 +61,7 @@ export function registerStartCommand(program: Command) {
       Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
       const shutdown = () => {
         stopOutbox();
+        stopTreeHeadSigner();
         server.close(async () => {
           await stopLocalDatabaseServer();
           await ctx.close();

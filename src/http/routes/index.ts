@@ -26,6 +26,7 @@ import { mountCreateSession } from './sessions/create-session.ts';
 import { mountDeleteSession } from './sessions/delete-session.ts';
 import { mountSharingRoutes } from './sharing/index.ts';
 import { mountStatusListRoutes } from './status-lists/get-status-list.ts';
+import { mountTransparencyRoutes } from './transparency/index.ts';
 import { mountIssueCredential } from './vc-api/issue-credential.ts';
 import { mountVerifyCredential } from './vc-api/verify-credential.ts';
 import { mountVerifyPresentation } from './vc-api/verify-presentation.ts';
@@ -53,6 +54,7 @@ export function mountApiRoutes(app: Api) {
     mountIssuerProfileRoutes,
     mountDidDocumentRoutes,
     mountStatusListRoutes,
+    mountTransparencyRoutes,
     mountIssueCredential,
     mountVerifyCredential,
     mountVerifyPresentation,

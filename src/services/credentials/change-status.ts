@@ -4,10 +4,17 @@ import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { type Actor, can } from '../../domain/policy.ts';
 import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { appendLogEvent, credentialHashOf, issuerIdOfSigned } from '../transparency/append.ts';
 import { requireIssuedCredential } from './issue-credential.ts';
-import { setStatusBit } from './status-lists.ts';
+import { setStatusBit, statusListUrl } from './status-lists.ts';
 
 export type StatusChange = 'revoke' | 'suspend' | 'unsuspend';
+
+const loggedEventOf = {
+  revoke: 'credential.revoked',
+  suspend: 'credential.suspended',
+  unsuspend: 'credential.reinstated',
+} as const;
 
 /**
  * Revokes (for good), suspends or reinstates a credential by flipping its bit in the
@@ -49,10 +56,11 @@ export async function changeCredentialStatus(
     throw new ConflictError('This credential is not suspended.');
   if (change === 'suspend' && row.suspendedAt)
     throw new ConflictError('This credential is already suspended.');
+  const changedSlot = change === 'revoke' ? (revocationSlot ?? suspensionSlot)! : suspensionSlot!;
   await ctx.db.transaction(async (tx) => {
     if (change === 'revoke') {
       // A suspendable credential is revoked by suspending it for good; our records say revoked.
-      await setStatusBit(tx, (revocationSlot ?? suspensionSlot)!, true, now);
+      await setStatusBit(tx, changedSlot, true, now);
       await updateIssuedCredentialStatus(tx, row.id, { revokedAt: now });
     } else {
       await setStatusBit(tx, suspensionSlot!, change === 'suspend', now);
@@ -60,6 +68,22 @@ export async function changeCredentialStatus(
         suspendedAt: change === 'suspend' ? now : null,
       });
     }
+    // Issue 10: every bit flip has its leaf in the log, appended in this same transaction.
+    await appendLogEvent(
+      tx,
+      {
+        type: loggedEventOf[change],
+        issuer: issuerIdOfSigned(row.format, row.signed),
+        credential: credentialHashOf(row.signed),
+        status: {
+          list: statusListUrl(ctx.publicUrl, changedSlot.listId),
+          index: changedSlot.index,
+          purpose: changedSlot === revocationSlot ? 'revocation' : 'suspension',
+        },
+        time: now.toISOString(),
+      },
+      now,
+    );
     await recordAudit(
       tx,
       actor,

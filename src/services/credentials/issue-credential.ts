@@ -19,8 +19,9 @@ import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { organizationOfIssuerId } from '../issuers/issuer-directory.ts';
 import { ensureActiveKey, issuerIdFor, signingKeyOf } from '../issuers/issuer-keys.ts';
+import { appendLogEvent, credentialHashOf } from '../transparency/append.ts';
 import { depositIssuedCredential } from '../wallet/deposit.ts';
-import { allocateStatusSlot, statusEntry } from './status-lists.ts';
+import { allocateStatusSlot, statusEntry, statusListUrl } from './status-lists.ts';
 
 export type IssueOptions = {
   format?: SignatureFormat;
@@ -187,6 +188,22 @@ export async function issueCredential(
         recipientEmail: options.recipient?.email ?? null,
         recipientDid: options.recipient?.did ?? subjectDidOf(credential) ?? null,
       },
+    );
+    // Issue 10: the issuance is logged in the same transaction, so it is logged iff it happened.
+    await appendLogEvent(
+      tx,
+      {
+        type: 'credential.issued',
+        issuer: String(profile.id),
+        credential: credentialHashOf(text),
+        status: {
+          list: statusListUrl(ctx.publicUrl, slot.listId),
+          index: slot.index,
+          purpose: statusPurpose,
+        },
+        time: now.toISOString(),
+      },
+      now,
     );
     await recordAudit(tx, actor, 'credential.issued', {
       organizationId: organization.id,

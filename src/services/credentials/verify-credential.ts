@@ -16,6 +16,7 @@ import type { ControllerDocument, DidResolver } from '../../credentials/types.ts
 import type { ServiceContext } from '../context.ts';
 import { organizationOfIssuerId } from '../issuers/issuer-directory.ts';
 import { didWebDocumentOf, didWebOf } from '../issuers/issuer-keys.ts';
+import { transparencyLookup } from '../transparency/proofs.ts';
 import { publishStatusList } from './status-lists.ts';
 
 export type VerifierOptions = {
@@ -64,6 +65,8 @@ export function createVerifier(ctx: ServiceContext, options: VerifierOptions = {
     now: ctx.now,
     issuerTrust: async (issuerId) =>
       (await organizationOfIssuerId(ctx, issuerId)) ? 'known' : 'unknown',
+    // Issue 10: our own credentials are checked against our issuance log; others are skipped.
+    transparency: transparencyLookup(ctx),
   });
   return {
     verifyCredential: (input: unknown): Promise<VerificationResult> =>

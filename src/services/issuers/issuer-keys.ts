@@ -17,6 +17,7 @@ import {
 } from '../../db/repositories/issuer-keys.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
+import { appendLogEvent } from '../transparency/append.ts';
 import { openPrivateKey, sealPrivateKey } from './key-sealing.ts';
 
 export type KeyAlgorithm = 'Ed25519' | 'RSA';
@@ -176,6 +177,17 @@ export async function rotateKeys(ctx: IssuerKeysContext, owner: KeyOwner): Promi
     await retireActiveKeys(tx, organizationId, 'RSA', now);
     const key = await createKey(ctx, tx, owner, 'Ed25519');
     if (hadRsa) await createKey(ctx, tx, owner, 'RSA');
+    // Issue 10: key rotations are logged too, so auditors can tell a new key from an impostor's.
+    await appendLogEvent(
+      tx,
+      {
+        type: 'key.rotated',
+        issuer: issuerIdFor(ctx, owner, key),
+        key: key.publicKeyMultibase!,
+        time: now.toISOString(),
+      },
+      now,
+    );
     return key;
   });
 }
