@@ -42,7 +42,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('skillmark log audit', () => {
+describe('skillmark log audit', { timeout: 120_000 }, () => {
   it('remembers the head it checked, and exits 1 when the log is later rolled back', async () => {
     // A key rotation on the platform key is a log event; it gives the log its first leaves.
     await rotateKeys(t.ctx, null);
