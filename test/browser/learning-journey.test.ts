@@ -1,10 +1,4 @@
-/// <reference lib="dom" />
-// First: it extends zod with `.openapi`, which the routes call on domain schemas that the demo
-// modules below load too (the app's own entry points import the HTTP layer first).
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   demoAssessments,
@@ -14,20 +8,14 @@ import {
 import { demoPassword, seedDemo } from '../../src/services/demo-seed.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { type AxeReport, checkAccessibility, describeViolations } from '../helpers/axe.ts';
+import { hasChromium, openBrowserOn } from '../helpers/browser.ts';
 import { unique } from '../helpers/factories.ts';
-
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium)
-  console.warn(
-    `Browser tests skipped: ${chromiumPath} is missing (bash scripts/install-system-packages.sh installs it).`,
-  );
 
 const achievementName = 'Data Wrangling with Python';
 
 describe.skipIf(!hasChromium)('the demo learning journey in headless Chromium', () => {
   let t: TestApp;
-  let server: ServerType;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let browser: Browser;
   let baseUrl: string;
   const reports: AxeReport[] = [];
@@ -35,21 +23,7 @@ describe.skipIf(!hasChromium)('the demo learning journey in headless Chromium', 
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo(t.ctx);
-    server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ baseUrl, browser, close: closeBrowser } = await openBrowserOn(t));
   });
 
   afterAll(async () => {
@@ -57,8 +31,7 @@ describe.skipIf(!hasChromium)('the demo learning journey in headless Chromium', 
     console.info(
       `axe-core checked ${reports.length} pages: ${reports.flatMap((r) => r.failing).length} serious or critical, ${minor.length} minor or moderate violations.${minor.length > 0 ? `\n${minor.join('\n')}` : ''}`,
     );
-    await browser?.close();
-    server?.close();
+    await closeBrowser?.();
     await t?.close();
   });
 

@@ -1,47 +1,24 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { hasChromium, openBrowserOn } from '../helpers/browser.ts';
 import { unique } from '../helpers/factories.ts';
-
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium)
-  console.warn(
-    `Browser tests skipped: ${chromiumPath} is missing (bash scripts/install-system-packages.sh installs it).`,
-  );
 
 describe.skipIf(!hasChromium)('web shell in headless Chromium', () => {
   let t: TestApp;
-  let server: ServerType;
+  let closeBrowser: (() => Promise<void>) | undefined;
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ baseUrl, browser, close: closeBrowser } = await openBrowserOn(t));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await closeBrowser?.();
     await t?.close();
   });
 
