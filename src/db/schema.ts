@@ -786,3 +786,122 @@ export const transparencyCosignatures = pgTable(
   },
   (table) => [primaryKey({ columns: [table.treeSize, table.witnessId] })],
 );
+
+/* ---------- Pathways, recognition, CLR, endorsements, renewals, jobs ---------- */
+
+/** A larger qualification: a requirement tree (domain `PathwayRequirement`) over credentials. */
+export const pathways = pgTable(
+  'pathways',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    /** The achievement the pathway's own credential certifies. */
+    achievementId: uuid('achievement_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'restrict' }),
+    requirement: jsonb('requirement').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (table) => [index('pathways_organization_idx').on(table.organizationId)],
+);
+
+/** One row per learner and pathway once completed: the primary key makes issuance happen once. */
+export const pathwayCompletions = pgTable(
+  'pathway_completions',
+  {
+    pathwayId: uuid('pathway_id')
+      .notNull()
+      .references(() => pathways.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    issuedCredentialId: uuid('issued_credential_id').references(() => issuedCredentials.id, {
+      onDelete: 'set null',
+    }),
+    /** Wallet entries from other issuers that counted (recognition of prior learning). */
+    countedExternal: jsonb('counted_external').notNull().default(sql`'[]'::jsonb`),
+    completedAt: timestamp('completed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.pathwayId, table.accountId] })],
+);
+
+/** Recognition of prior learning: which external issuer/achievement counts as what. */
+export const recognitionRules = pgTable(
+  'recognition_rules',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    externalIssuerId: text('external_issuer_id').notNull(),
+    /** Null: any achievement of that issuer whose alignments match (see `matchAlignments`). */
+    externalAchievementId: text('external_achievement_id'),
+    /** Our achievement it counts as. */
+    countsAsAchievementId: uuid('counts_as_achievement_id').references(() => achievements.id, {
+      onDelete: 'cascade',
+    }),
+    matchAlignments: boolean('match_alignments').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [index('recognition_rules_organization_idx').on(table.organizationId)],
+);
+
+/** OB3 EndorsementCredentials an organization issued about an achievement or an issuer. */
+export const endorsements = pgTable(
+  'endorsements',
+  {
+    id: uuid('id').primaryKey(),
+    endorserOrganizationId: uuid('endorser_organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** 'achievement' | 'issuer' */
+    targetKind: text('target_kind').notNull(),
+    /** The achievement id (ours) or the endorsed organization id. */
+    targetId: uuid('target_id').notNull(),
+    issuedCredentialId: uuid('issued_credential_id')
+      .notNull()
+      .references(() => issuedCredentials.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('endorsements_target_idx').on(table.targetKind, table.targetId)],
+);
+
+/** A renewal issues a new credential that references the one it renews. */
+export const credentialRenewals = pgTable('credential_renewals', {
+  renewedCredentialId: uuid('renewed_credential_id')
+    .primaryKey()
+    .references(() => issuedCredentials.id, { onDelete: 'cascade' }),
+  predecessorCredentialId: uuid('predecessor_credential_id')
+    .notNull()
+    .references(() => issuedCredentials.id, { onDelete: 'cascade' }),
+  renewedAt: timestamp('renewed_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Durable scheduled work (expiry reminders, ...). `dedupeKey` makes scheduling idempotent, so a
+ * reminder is never planned twice; a job claimed by a crashed worker is retried after its lease.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    /** 'pending' | 'done' | 'failed' */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [index('jobs_due_idx').on(table.status, table.runAt)],
+);
