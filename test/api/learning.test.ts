@@ -130,7 +130,9 @@ function correctAnswers(form: FormItem[], bank: Map<string, BankItem>) {
 
 function wrongAnswers(form: FormItem[]) {
   return form.map((item) => {
-    if (item.kind === 'single') return { itemId: item.itemId, value: item.options![0]!.id };
+    // Options are shuffled per attempt: pick by text, never by position.
+    if (item.kind === 'single')
+      return { itemId: item.itemId, value: item.options!.find((o) => o.text !== 'Histogram')!.id };
     if (item.kind === 'multiple') return { itemId: item.itemId, value: [] };
     if (item.kind === 'numeric') return { itemId: item.itemId, value: 1 };
     return { itemId: item.itemId, value: 'no idea' };
