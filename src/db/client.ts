@@ -28,6 +28,13 @@ export class DatabaseInUseError extends Error {
 /** A real PostgreSQL server (or a compatible engine such as Citus). */
 export function openPostgresDatabase(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover, admin) must not crash the
+  // process: pg reports it here, and the pool replaces the connection on next use.
+  pool.on('error', (error) => {
+    process.stderr.write(
+      `skillmark: database connection lost (${error.message}); it will be replaced.\n`,
+    );
+  });
   const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }
