@@ -33,6 +33,7 @@ try {
     adminToken: undefined,
     publicUrl: 'http://localhost:3000',
     secretKey: Buffer.alloc(32),
+    reminderDays: [90, 30, 7],
   };
   console.log(machineInfo());
   for (const run of ['first import', 're-import']) {

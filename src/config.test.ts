@@ -51,6 +51,19 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/SKILLMARK_SEED must be 'demo' or 'none'/);
   });
 
+  it('reads the expiry reminder days, refusing anything but positive whole numbers', () => {
+    const dataDir = tempDir();
+    expect(loadConfig({ SKILLMARK_DATA_DIR: dataDir }).reminderDays).toEqual([90, 30, 7]);
+    expect(
+      loadConfig({ SKILLMARK_DATA_DIR: dataDir, SKILLMARK_REMINDER_DAYS: '14, 60,14' })
+        .reminderDays,
+    ).toEqual([60, 14]);
+    for (const bad of ['0', '30,-7', 'ninety', '30,,7'])
+      expect(() =>
+        loadConfig({ SKILLMARK_DATA_DIR: dataDir, SKILLMARK_REMINDER_DAYS: bad }),
+      ).toThrow(/SKILLMARK_REMINDER_DAYS must be a comma-separated list of positive whole numbers/);
+  });
+
   it('reads the server settings', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgresql://u:p@db:5432/skillmark',

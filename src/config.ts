@@ -45,6 +45,13 @@ const environmentSchema = z.object({
     })
     .optional(),
   SKILLMARK_MAIL_FROM: z.string().min(3).default('Skillmark <no-reply@localhost>'),
+  SKILLMARK_REMINDER_DAYS: z
+    .string()
+    .default('90,30,7')
+    .refine((value) => value.split(',').every((part) => /^\s*[1-9]\d{0,4}\s*$/.test(part)), {
+      message:
+        'must be a comma-separated list of positive whole numbers of days before expiry, e.g. 90,30,7',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +74,8 @@ export type Config = {
   /** Unset: notifications go to the development mailbox page (/dev/mailbox) only. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Days before a credential's `validUntil` at which reminders go out, largest first. */
+  reminderDays: number[];
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 };
 
@@ -105,6 +114,9 @@ export function loadConfig(environment: Environment = readEnvironment()): Config
     uploadLimitBytes: env.SKILLMARK_UPLOAD_LIMIT_BYTES,
     smtpUrl: env.SKILLMARK_SMTP_URL,
     mailFrom: env.SKILLMARK_MAIL_FROM,
+    reminderDays: [...new Set(env.SKILLMARK_REMINDER_DAYS.split(',').map(Number))].sort(
+      (a, b) => b - a,
+    ),
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -72,6 +72,7 @@ export async function createAppContext(
     adminToken: config.adminToken,
     publicUrl: config.publicUrl,
     secretKey: config.secretKey,
+    reminderDays: config.reminderDays,
   };
   return {
     ...services,

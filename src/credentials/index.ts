@@ -3,6 +3,7 @@
  * Open Badges documents, signing, verification, status lists and SSRF-safe fetching.
  */
 export * from './baking/index.ts';
+export * from './clr.ts';
 export {
   BUNDLED_CONTEXTS,
   CONTEXT_URLS,
@@ -26,6 +27,7 @@ export {
   type DocumentLoaderOptions,
   defaultDocumentLoader,
 } from './document-loader.ts';
+export * from './endorsement.ts';
 export {
   CredentialsError,
   FetchFailedError,

@@ -112,6 +112,28 @@ const euElementsSchema = z.strictObject({
   furtherInformation: httpUrl('furtherInformation').optional(),
 });
 
+/**
+ * Renewal of an expiring credential: a (possibly shorter) recertification assessment scored at
+ * least `cutScore` (0..1), or reviewed evidence of `continuingEducationHours` of further study.
+ */
+const recertificationSchema = z.strictObject({
+  assessmentIds: z
+    .array(z.uuid({ error: 'recertification.assessmentIds must list assessment ids (UUIDs)' }))
+    .max(20, 'recertification.assessmentIds may list at most 20 assessments')
+    .default([]),
+  cutScore: z
+    .number({ error: 'recertification.cutScore must be a number between 0 and 1' })
+    .min(0, 'recertification.cutScore must be between 0 and 1')
+    .max(1, 'recertification.cutScore must be between 0 and 1')
+    .optional(),
+  continuingEducationHours: numberBetween(
+    'continuingEducationHours',
+    0.5,
+    10_000,
+    'hours',
+  ).optional(),
+});
+
 /** The definition of a micro-credential as an issuer writes it. */
 export const achievementInputSchema = z
   .strictObject({
@@ -147,6 +169,8 @@ export const achievementInputSchema = z
       .max(36_500, 'validityDays must be at most 36500 (100 years)')
       .optional(),
     euElements: euElementsSchema,
+    /** Issue 6: how a credential of this achievement is renewed when it nears expiry. */
+    recertification: recertificationSchema.optional(),
   })
   // Annex I makes the notional workload mandatory; either unit satisfies it.
   .refine(

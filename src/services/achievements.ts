@@ -26,6 +26,7 @@ import {
   issuerProfileOf,
 } from './credentials/issue-credential.ts';
 import { getOrganization } from './organizations.ts';
+import { evaluatePathwaysOfRecipient } from './pathways/progress.ts';
 
 export function achievementUrl(publicUrl: string, id: string): string {
   return `${publicUrl}/achievements/${id}`;
@@ -183,7 +184,7 @@ export async function awardAchievement(
     evidence: input.evidence,
     results: input.results,
   });
-  return issueCredential(ctx, actor, unsigned, {
+  const issued = await issueCredential(ctx, actor, unsigned, {
     format: input.format,
     jwtAlgorithm: input.jwtAlgorithm,
     statusPurpose: input.statusPurpose,
@@ -191,4 +192,7 @@ export async function awardAchievement(
     achievementId: row.id,
     recipient: 'email' in recipient ? { email: recipient.email } : { did: recipient.did },
   });
+  // Pathways (issue 6): a new credential may complete one of the learner's pathways.
+  if (recipient.email) await evaluatePathwaysOfRecipient(ctx, recipient.email);
+  return issued;
 }

@@ -13,4 +13,6 @@ export type ServiceContext = {
   publicUrl: string;
   /** SKILLMARK_SECRET_KEY: the root of every at-rest and CSRF key (derived with HKDF). */
   secretKey: Buffer;
+  /** Days before expiry at which reminders go out (SKILLMARK_REMINDER_DAYS). */
+  reminderDays: readonly number[];
 };

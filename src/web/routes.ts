@@ -6,13 +6,17 @@ import { mountAccountPages } from './handlers/account.ts';
 import { mountAchievementPages } from './handlers/achievements.ts';
 import { mountApiTokenPages } from './handlers/api-tokens.ts';
 import { mountAuthPages } from './handlers/auth.ts';
+import { mountClrPages } from './handlers/clr.ts';
+import { mountEndorsementPages } from './handlers/endorsements.ts';
 import { mountFrameworkPages } from './handlers/frameworks.ts';
 import { mountIssuedCredentialPages } from './handlers/issued-credentials.ts';
 import { mountLearningPages } from './handlers/learning.ts';
 import { mountMemberPages } from './handlers/members.ts';
 import { mountOrganizationPages } from './handlers/organizations.ts';
+import { mountPathwayPages } from './handlers/pathways.ts';
 import { mountPortfolioPages } from './handlers/portfolio.ts';
 import { mountProjectPages } from './handlers/projects.ts';
+import { mountRenewalPages } from './handlers/renewal.ts';
 import { mountSharingPages } from './handlers/sharing.ts';
 import { mountWalletPages } from './handlers/wallet.ts';
 import { mountWalletImportPages } from './handlers/wallet-import.ts';
@@ -49,4 +53,8 @@ export function mountWebPages(app: Api) {
   mountWalletImportPages(app);
   mountSharingPages(app);
   mountPortfolioPages(app);
+  mountPathwayPages(app);
+  mountRenewalPages(app);
+  mountClrPages(app);
+  mountEndorsementPages(app);
 }

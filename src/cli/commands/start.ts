@@ -5,8 +5,10 @@ import { createAppContext } from '../../context.ts';
 import { serveEmbeddedDatabaseLocally } from '../../db/client.ts';
 import { createHttpApp } from '../../http/app.ts';
 import { seedDemo } from '../../services/demo-seed.ts';
+import { createJobRunner } from '../../services/jobs/runner.ts';
 import { createOutbox, developmentMailboxSender } from '../../services/notifications/outbox.ts';
 import { createSmtpSender } from '../../services/notifications/smtp-sender.ts';
+import { renewalJobHandlers } from '../../services/renewal/reminders.ts';
 import { startTreeHeadSigner, TREE_HEAD_INTERVAL_MS } from '../../services/transparency/signer.ts';
 
 export function registerStartCommand(program: Command) {
@@ -32,6 +34,9 @@ export function registerStartCommand(program: Command) {
           : developmentMailboxSender,
       );
       const stopOutbox = outbox.start();
+      // Issue 6: durable scheduled work (expiry reminders); overdue jobs run at once after downtime.
+      const jobRunner = createJobRunner(ctx, renewalJobHandlers);
+      jobRunner.start();
       // Issue 10: a signed tree head whenever the log has grown, every interval.
       const stopTreeHeadSigner = startTreeHeadSigner(ctx, TREE_HEAD_INTERVAL_MS);
       const app = createHttpApp(ctx);
@@ -63,6 +68,7 @@ export function registerStartCommand(program: Command) {
         stopOutbox();
         stopTreeHeadSigner();
         server.close(async () => {
+          await jobRunner.stop();
           await stopLocalDatabaseServer();
           await ctx.close();
           process.exit(0);

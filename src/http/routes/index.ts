@@ -8,8 +8,11 @@ import { mountCreateApiToken } from './api-tokens/create-api-token.ts';
 import { mountListApiTokens } from './api-tokens/list-api-tokens.ts';
 import { mountRevokeApiToken } from './api-tokens/revoke-api-token.ts';
 import { mountListAuditEvents } from './audit/list-audit-events.ts';
+import { mountExportLearnerClr } from './clr/export-learner-clr.ts';
+import { mountIssueTranscript } from './clr/issue-transcript.ts';
 import { mountChangeCredentialStatus } from './credentials/change-credential-status.ts';
 import { mountGetCredential } from './credentials/get-credential.ts';
+import { mountEndorsementRoutes } from './endorsements/endorsement-routes.ts';
 import { mountFrameworkApi } from './frameworks/index.ts';
 import { mountGetHealth } from './health/get-health.ts';
 import { mountDidDocumentRoutes } from './issuers/get-did-document.ts';
@@ -21,7 +24,9 @@ import { mountSetMember } from './members/set-member.ts';
 import { mountCreateOrganization } from './organizations/create-organization.ts';
 import { mountGetOrganization } from './organizations/get-organization.ts';
 import { mountUpdateOrganization } from './organizations/update-organization.ts';
+import { mountPathwayApi } from './pathways/index.ts';
 import { mountProjectRoutes } from './projects/index.ts';
+import { mountRenewalRoutes } from './renewal/index.ts';
 import { mountCreateSession } from './sessions/create-session.ts';
 import { mountDeleteSession } from './sessions/delete-session.ts';
 import { mountSharingRoutes } from './sharing/index.ts';
@@ -69,6 +74,11 @@ export function mountApiRoutes(app: Api) {
     mountImportCredential,
     mountWalletRoutes,
     mountSharingRoutes,
+    mountPathwayApi,
+    mountRenewalRoutes,
+    mountExportLearnerClr,
+    mountIssueTranscript,
+    mountEndorsementRoutes,
   ]) {
     mount(app);
   }

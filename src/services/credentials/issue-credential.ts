@@ -19,6 +19,7 @@ import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { organizationOfIssuerId } from '../issuers/issuer-directory.ts';
 import { ensureActiveKey, issuerIdFor, signingKeyOf } from '../issuers/issuer-keys.ts';
+import { scheduleExpiryReminders } from '../renewal/reminders.ts';
 import { appendLogEvent, credentialHashOf } from '../transparency/append.ts';
 import { depositIssuedCredential } from '../wallet/deposit.ts';
 import { allocateStatusSlot, statusEntry, statusListUrl } from './status-lists.ts';
@@ -178,6 +179,13 @@ export async function issueCredential(
         ? { revocationListId: slot.listId, revocationIndex: slot.index }
         : { suspensionListId: slot.listId, suspensionIndex: slot.index }),
     });
+    // Issue 6: expiry reminders are planned with the credential, so none is ever missed.
+    if (typeof credential.validUntil === 'string')
+      await scheduleExpiryReminders(ctx, tx, {
+        id: credentialUuid,
+        validUntil: new Date(credential.validUntil),
+        issuedAt: now,
+      });
     // Issue 5: lands at once in the wallet of an account that verified the recipient.
     await depositIssuedCredential(
       { ...ctx, db: tx },

@@ -15,6 +15,7 @@ import {
 import { ValidationError } from '../../domain/errors.ts';
 import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { evaluatePathwaysForLearner } from '../pathways/progress.ts';
 import { addToWallet, type ReceivedAs, type WalletCredentialView } from './add-to-wallet.ts';
 import { type ClrAchievement, clrAchievements } from './import-clr.ts';
 import {
@@ -128,6 +129,8 @@ export async function importCredential(
     });
     return stored;
   });
+  // Recognition of prior learning (issue 6): a verified import may complete a pathway.
+  if (entry.status === 'valid') await evaluatePathwaysForLearner(ctx, accountId);
   return {
     entry,
     receivedAs: detected.receivedAs,

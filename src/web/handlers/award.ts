@@ -12,6 +12,7 @@ import {
   awardAchievement,
   requireAchievement,
 } from '../../services/achievements.ts';
+import { endorsementsOfAchievementAndIssuer } from '../../services/endorsements/list.ts';
 import { getIssuerProfile } from '../../services/issuers/issuer-profile.ts';
 import { getOrganization } from '../../services/organizations.ts';
 import { type AwardState, achievementPage, achievementPagePath } from '../pages/achievements.ts';
@@ -118,6 +119,7 @@ export async function showAchievement(
       canIssue: can(actor, { action: 'credential:issue', organizationId: organization.id }),
       csrfToken: csrfTokenOf(c),
     },
+    endorsements: await endorsementsOfAchievementAndIssuer(ctx, row.id, organization.id),
   };
   // A page that shows who was just awarded is not for shared caches.
   if (award.issuedPath) c.header('Cache-Control', 'no-store');

@@ -3,6 +3,7 @@ import { csrfInput, errorSummary, type FieldErrors } from '../forms.ts';
 import { type Html, html } from '../html.ts';
 import { termLabel } from './achievement-form.ts';
 import { euElementRows } from './achievement-labels.ts';
+import { type EndorsementSummary, endorsementsSection } from './endorsement-section.ts';
 import { choice, textArea, textInput } from './form-controls.ts';
 
 type Organization = { slug: string; name: string };
@@ -63,6 +64,7 @@ export type AchievementPageModel = {
   achievement: AchievementSummary & { archived: boolean; documentUrl: string };
   issuer: { id: string; name: string; url?: string };
   access: { canManage: boolean; canIssue: boolean; csrfToken?: string };
+  endorsements?: EndorsementSummary[];
 };
 
 function definitionDetails(definition: AchievementInput): Html {
@@ -132,6 +134,7 @@ ${achievement.archived ? html`<div class="notice" role="status"><p>This achievem
   <dt>Issuer identifier</dt><dd><code class="identifier">${issuer.id}</code></dd>
 </dl>
 ${definitionDetails(definition)}
+${endorsementsSection(model.endorsements)}
 <p><a href="${achievement.documentUrl}" type="application/ld+json">Open Badges 3.0 definition (JSON-LD)</a>${access.canManage ? html` · <a href="${achievementPagePath(organization.slug, achievement.id)}/edit">Edit</a>` : ''}</p>
 </article>
 ${showAward ? awardForm(model, award) : ''}`;

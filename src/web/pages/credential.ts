@@ -1,6 +1,7 @@
 import type { VerificationResult } from '../../credentials/index.ts';
 import type { JsonObject, JsonValue } from '../../credentials/types.ts';
 import { type Html, html } from '../html.ts';
+import { type EndorsementSummary, endorsementsSection } from './endorsement-section.ts';
 
 const euElementLabels: Array<[key: string, label: string]> = [
   ['learningOutcome', 'Learning outcomes'],
@@ -44,6 +45,7 @@ export type CredentialPageModel = {
   revoked: boolean;
   suspended: boolean;
   url: string;
+  endorsements?: EndorsementSummary[];
 };
 
 export function credentialHead(model: CredentialPageModel): Html {
@@ -109,6 +111,7 @@ ${
       )}</dl>`
     : ''
 }
+${endorsementsSection(model.endorsements)}
 ${
   Array.isArray(achievement.alignment) && achievement.alignment.length > 0
     ? html`<h2>Skills and competencies</h2><ul>${achievement.alignment

@@ -49,7 +49,7 @@ ${warning ? html`<div class="notice" role="note"><p><strong>Warning:</strong> ${
 <dl>
   <dt>Issued by</dt><dd>${entry.issuerName ?? 'Not named'}${entry.issuerId ? html` <span class="identifier">${entry.issuerId}</span>` : ''}</dd>
   <dt>Issued on</dt><dd>${day(entry.issuedOn) || 'Not stated'}</dd>
-  ${entry.validUntil ? html`<dt>Valid until</dt><dd>${day(entry.validUntil)}</dd>` : ''}
+  ${entry.validUntil ? html`<dt>Valid until</dt><dd>${day(entry.validUntil)}${entry.source === 'issued' ? html` · <a href="/renewals">${entry.status === 'expired' ? 'Renew' : 'Renewal'}</a>` : ''}</dd>` : ''}
   <dt>How it arrived</dt><dd>${entry.source === 'issued' ? 'Issued on Skillmark' : `Imported as ${receivedWords[entry.receivedAs] ?? entry.receivedAs}`}, ${day(entry.addedAt)}</dd>
 </dl>
 ${

@@ -1,12 +1,13 @@
 import { MICRO_CREDENTIAL_CONTEXT } from '../../../credentials/index.ts';
-import { achievementDocument, requireAchievement } from '../../../services/achievements.ts';
+import { requireAchievement } from '../../../services/achievements.ts';
+import { endorsedAchievementDocument } from '../../../services/endorsements/list.ts';
 import type { Api } from '../../env.ts';
 
 /** The URLs that signed credentials point at: each achievement's `id`, and our JSON-LD context. */
 export function mountPublicAchievementDocuments(app: Api) {
   app.get('/achievements/:id', async (c) => {
     const ctx = c.get('ctx');
-    const document = await achievementDocument(
+    const document = await endorsedAchievementDocument(
       ctx,
       await requireAchievement(ctx, c.req.param('id')),
     );

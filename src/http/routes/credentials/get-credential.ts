@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.ts';
 import type { JsonObject } from '../../../credentials/types.ts';
 import { SkillmarkError } from '../../../domain/errors.ts';
 import { requireIssuedCredential } from '../../../services/credentials/issue-credential.ts';
+import { endorsementsOfAchievementAndIssuer } from '../../../services/endorsements/list.ts';
 import { inclusionProofOf } from '../../../services/transparency/proofs.ts';
 import { html } from '../../../web/html.ts';
 import { credentialHead, credentialPage } from '../../../web/pages/credential.ts';
@@ -43,6 +44,11 @@ export function mountGetCredential(app: Api) {
       revoked: row.revokedAt !== null,
       suspended: row.suspendedAt !== null,
       url: `${ctx.publicUrl}/credentials/${row.id}`,
+      endorsements: await endorsementsOfAchievementAndIssuer(
+        ctx,
+        row.achievementId,
+        row.organizationId,
+      ),
     };
     c.header('vary', 'Accept');
     const proofSection = withProof ? await inclusionSection(ctx, row.id, proofUrl) : '';

@@ -1,0 +1,172 @@
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import {
+  accountEmails,
+  accounts,
+  achievements,
+  issuedCredentials,
+  pathwayCompletions,
+  pathways,
+  recognitionRules,
+} from '../schema.ts';
+
+export type PathwayRow = typeof pathways.$inferSelect;
+export type PathwayCompletionRow = typeof pathwayCompletions.$inferSelect;
+export type RecognitionRuleRow = typeof recognitionRules.$inferSelect;
+
+export async function insertPathway(
+  db: Db,
+  row: typeof pathways.$inferInsert,
+): Promise<PathwayRow> {
+  const [inserted] = await db.insert(pathways).values(row).returning();
+  return inserted!;
+}
+
+export async function updatePathway(
+  db: Db,
+  id: string,
+  values: Partial<typeof pathways.$inferInsert>,
+): Promise<PathwayRow> {
+  const [updated] = await db.update(pathways).set(values).where(eq(pathways.id, id)).returning();
+  return updated!;
+}
+
+export async function findPathway(db: Db, id: string): Promise<PathwayRow | undefined> {
+  const [row] = await db.select().from(pathways).where(eq(pathways.id, id));
+  return row;
+}
+
+export async function findPathwaysByIds(db: Db, ids: readonly string[]): Promise<PathwayRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(pathways)
+    .where(inArray(pathways.id, [...ids]));
+}
+
+export async function listPathwaysOfOrganization(db: Db, organizationId: string) {
+  return db
+    .select()
+    .from(pathways)
+    .where(and(eq(pathways.organizationId, organizationId), isNull(pathways.archivedAt)))
+    .orderBy(asc(pathways.title));
+}
+
+/** Every pathway not archived (evaluation for a learner considers them all). */
+export async function listActivePathways(db: Db): Promise<PathwayRow[]> {
+  return db.select().from(pathways).where(isNull(pathways.archivedAt));
+}
+
+export async function findAchievementsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(achievements)
+    .where(inArray(achievements.id, [...ids]));
+}
+
+/**
+ * Records a completion unless one exists; returns whether this call inserted it (the primary
+ * key on pathway and account makes the pathway credential issue once).
+ */
+export async function insertCompletionOnce(
+  db: Db,
+  row: typeof pathwayCompletions.$inferInsert,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(pathwayCompletions)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ pathwayId: pathwayCompletions.pathwayId });
+  return inserted.length > 0;
+}
+
+export async function setCompletionCredential(
+  db: Db,
+  pathwayId: string,
+  accountId: string,
+  issuedCredentialId: string,
+) {
+  await db
+    .update(pathwayCompletions)
+    .set({ issuedCredentialId })
+    .where(
+      and(eq(pathwayCompletions.pathwayId, pathwayId), eq(pathwayCompletions.accountId, accountId)),
+    );
+}
+
+export async function listCompletionsOfAccount(db: Db, accountId: string) {
+  return db.select().from(pathwayCompletions).where(eq(pathwayCompletions.accountId, accountId));
+}
+
+/** Completions of a pathway with the learner's name, newest first. */
+export async function listCompletionsOfPathway(db: Db, pathwayId: string) {
+  return db
+    .select({
+      accountId: pathwayCompletions.accountId,
+      displayName: accounts.displayName,
+      issuedCredentialId: pathwayCompletions.issuedCredentialId,
+      countedExternal: pathwayCompletions.countedExternal,
+      completedAt: pathwayCompletions.completedAt,
+    })
+    .from(pathwayCompletions)
+    .innerJoin(accounts, eq(accounts.id, pathwayCompletions.accountId))
+    .where(eq(pathwayCompletions.pathwayId, pathwayId))
+    .orderBy(desc(pathwayCompletions.completedAt));
+}
+
+/**
+ * Credentials issued here to any of the account's addresses that are neither revoked nor
+ * expired (suspension is temporary, as for automatic awarding).
+ */
+export async function listActiveIssuedToAccount(db: Db, accountId: string, now: Date) {
+  return db
+    .select({ id: issuedCredentials.id, achievementId: issuedCredentials.achievementId })
+    .from(issuedCredentials)
+    .innerJoin(accountEmails, eq(accountEmails.email, issuedCredentials.recipientEmail))
+    .where(
+      and(
+        eq(accountEmails.accountId, accountId),
+        isNull(issuedCredentials.revokedAt),
+        or(isNull(issuedCredentials.validUntil), gt(issuedCredentials.validUntil, now)),
+      ),
+    );
+}
+
+/** The account an address belongs to, if any. */
+export async function accountOfEmail(db: Db, email: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ accountId: accountEmails.accountId })
+    .from(accountEmails)
+    .where(eq(sql`lower(${accountEmails.email})`, email.toLowerCase()));
+  return row?.accountId;
+}
+
+export async function insertRecognitionRule(
+  db: Db,
+  row: typeof recognitionRules.$inferInsert,
+): Promise<RecognitionRuleRow> {
+  const [inserted] = await db.insert(recognitionRules).values(row).returning();
+  return inserted!;
+}
+
+export async function findRecognitionRule(db: Db, id: string) {
+  const [row] = await db.select().from(recognitionRules).where(eq(recognitionRules.id, id));
+  return row;
+}
+
+export async function deleteRecognitionRule(db: Db, id: string) {
+  await db.delete(recognitionRules).where(eq(recognitionRules.id, id));
+}
+
+export async function listRecognitionRules(
+  db: Db,
+  organizationIds: readonly string[],
+): Promise<RecognitionRuleRow[]> {
+  if (organizationIds.length === 0) return [];
+  return db
+    .select()
+    .from(recognitionRules)
+    .where(inArray(recognitionRules.organizationId, [...organizationIds]))
+    .orderBy(asc(recognitionRules.createdAt));
+}
