@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { normalizeCaseDateTime } from './case-package.ts';
+import { type CaseItemRecord, normalizeCaseDateTime } from './case-package.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,20 +31,8 @@ export type ExportFramework = {
   updatedAt: Date;
 };
 
-export type ExportCompetency = {
-  identifier: string;
-  uri: string;
-  statement: string;
-  abbreviatedStatement: string | null;
-  code: string | null;
-  type: string | null;
-  educationLevel: string[];
-  conceptKeywords: string[];
-  altLabels: string[];
-  description: string | null;
-  extra: Record<string, unknown>;
-  updatedAt: Date;
-};
+/** An imported item as stored, plus when it last changed (CASE `lastChangeDateTime`). */
+export type ExportCompetency = CaseItemRecord & { updatedAt: Date };
 
 export type ExportAssociation = {
   identifier: string;
