@@ -7,6 +7,7 @@ import { csrfTokenFor, csrfTokenMatches } from './csrf.ts';
 import type { FieldErrors } from './forms.ts';
 import type { Html } from './html.ts';
 import { layout, type PageChrome } from './layout.ts';
+import { csrfRefusedPage } from './pages/auth-pages.ts';
 
 export type WebContext = Context<HttpEnv>;
 
@@ -95,4 +96,14 @@ export function formFailure(error: unknown): {
 function humanize(name: string): string {
   const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
   return words[0]!.toUpperCase() + words.slice(1);
+}
+
+/** Sends a signed-out person to sign in, coming back to `next` (this page by default). */
+export function signInFirst(c: WebContext, next: string = c.req.path) {
+  return c.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
+}
+
+/** The answer to a form post whose CSRF token or origin did not check out. */
+export function formExpired(c: WebContext) {
+  return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
 }

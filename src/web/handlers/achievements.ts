@@ -12,13 +12,14 @@ import { getIssuerProfile } from '../../services/issuers/issuer-profile.ts';
 import { getOrganization } from '../../services/organizations.ts';
 import { type AchievementFormState, achievementForm } from '../pages/achievement-form.ts';
 import { achievementPagePath, achievementsPage, notAllowedPage } from '../pages/achievements.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import {
   csrfTokenOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
   render,
+  signInFirst,
   type WebContext,
 } from '../render.ts';
 import {
@@ -27,10 +28,6 @@ import {
   formValuesOf,
 } from './achievement-form-input.ts';
 import { mountAwardForm, organizationAchievement, showAchievement } from './award.ts';
-
-function signInFirst(c: WebContext) {
-  return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
-}
 
 function refuse(c: WebContext, organization: { slug: string; name: string }, reason: string) {
   return render(
@@ -78,7 +75,7 @@ async function saveFromForm(
   save: (input: AchievementInput) => Promise<{ id: string }>,
 ) {
   const form = await readForm(c);
-  if (!formIsTrusted(c, form)) return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+  if (!formIsTrusted(c, form)) return formExpired(c);
   if (c.get('actor').kind === 'anonymous') return signInFirst(c);
   const { input, alignmentRows } = achievementInputFromForm(form);
   // The form does not show result descriptions; an edit keeps those the definition has.

@@ -4,10 +4,10 @@ import { roleSchema } from '../../http/schemas.ts';
 import { createApiToken, getApiTokens, revokeToken } from '../../services/api-tokens.ts';
 import { getOrganization } from '../../services/organizations.ts';
 import { apiTokensPage } from '../pages/api-tokens.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import {
   csrfTokenOf,
   fieldErrorsOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
@@ -47,8 +47,7 @@ export function mountApiTokenPages(app: Api) {
   app.get('/organizations/:slug/tokens', (c) => showTokens(c));
   app.post('/organizations/:slug/tokens', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const parsed = tokenForm.safeParse(withoutBlanks(form, ['name', 'role', 'expiresInDays']));
     if (!parsed.success)
       return showTokens(c, { values: form, errors: fieldErrorsOf(parsed.error) }, 400);
@@ -71,8 +70,7 @@ export function mountApiTokenPages(app: Api) {
   });
   app.post('/organizations/:slug/tokens/:tokenId/revoke', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     try {
       await revokeToken(c.get('ctx'), c.get('actor'), c.req.param('slug'), c.req.param('tokenId'));
       return showTokens(c, { notice: 'Token revoked. It no longer works.' });

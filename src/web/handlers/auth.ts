@@ -4,9 +4,10 @@ import { emailSchema, passwordSchema } from '../../http/schemas.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
 import { signUp } from '../../services/accounts.ts';
 import { signIn, signOut } from '../../services/auth/sessions.ts';
-import { csrfRefusedPage, signInPage, signUpPage } from '../pages/auth-pages.ts';
+import { signInPage, signUpPage } from '../pages/auth-pages.ts';
 import {
   fieldErrorsOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
@@ -46,8 +47,7 @@ export function mountAuthPages(app: Api) {
   );
   app.post('/sign-in', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const parsed = signInForm.safeParse(form);
     if (!parsed.success) {
       return render(
@@ -75,8 +75,7 @@ export function mountAuthPages(app: Api) {
   );
   app.post('/sign-up', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const parsed = signUpForm.safeParse(form);
     if (!parsed.success) {
       return render(

@@ -16,10 +16,10 @@ import { endorsementsOfAchievementAndIssuer } from '../../services/endorsements/
 import { getIssuerProfile } from '../../services/issuers/issuer-profile.ts';
 import { getOrganization } from '../../services/organizations.ts';
 import { type AwardState, achievementPage, achievementPagePath } from '../pages/achievements.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import {
   csrfTokenOf,
   fieldErrorsOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
@@ -134,8 +134,7 @@ export async function showAchievement(
 export function mountAwardForm(app: Api) {
   app.post('/organizations/:slug/achievements/:id/award', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const actor = c.get('actor');
     if (actor.kind === 'anonymous') {
       const page = achievementPagePath(c.req.param('slug'), c.req.param('id'));

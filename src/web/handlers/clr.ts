@@ -2,13 +2,16 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Api } from '../../http/env.ts';
 import { exportLearnerClr } from '../../services/clr/learner-export.ts';
 import { listWallet } from '../../services/wallet/wallet.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import { type ClrFormState, clrExportPage } from '../pages/clr-export.ts';
-import { csrfTokenOf, formFailure, formIsTrusted, render, type WebContext } from '../render.ts';
-
-function signInFirst(c: WebContext) {
-  return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
-}
+import {
+  csrfTokenOf,
+  formExpired,
+  formFailure,
+  formIsTrusted,
+  render,
+  signInFirst,
+  type WebContext,
+} from '../render.ts';
 
 async function showForm(c: WebContext, state: ClrFormState, status: ContentfulStatusCode = 200) {
   const credentials = await listWallet(c.get('ctx'), c.get('actor'));
@@ -30,8 +33,7 @@ export function mountClrPages(app: Api) {
   app.post('/clr/new', async (c) => {
     if (c.get('actor').kind === 'anonymous') return signInFirst(c);
     const body = await c.req.parseBody({ all: true });
-    if (!formIsTrusted(c, { _csrf: body._csrf }))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, { _csrf: body._csrf })) return formExpired(c);
     const ids = [body.walletCredentialIds ?? []]
       .flat()
       .filter((v): v is string => typeof v === 'string');

@@ -4,11 +4,11 @@ import { can } from '../../domain/policy.ts';
 import type { Api } from '../../http/env.ts';
 import { endorse } from '../../services/endorsements/endorse.ts';
 import { getOrganization } from '../../services/organizations.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import { type EndorsementFormState, endorsementFormPage } from '../pages/endorsement-form.ts';
 import {
   csrfTokenOf,
   fieldErrorsOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
@@ -56,8 +56,7 @@ export function mountEndorsementPages(app: Api) {
   app.post('/organizations/:slug/endorsements/new', async (c) => {
     const organization = await getOrganization(c.get('ctx'), c.req.param('slug'));
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const parsed = endorsementForm.safeParse({
       ...form,
       comment: form.comment?.trim() ? form.comment : undefined,

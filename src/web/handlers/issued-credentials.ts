@@ -7,7 +7,6 @@ import {
 } from '../../services/credentials/change-status.ts';
 import { listIssuedCredentialsOf } from '../../services/credentials/list-issued.ts';
 import { getOrganization } from '../../services/organizations.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import {
   type IssuedCredentialsState,
   issuedCredentialsPage,
@@ -15,6 +14,7 @@ import {
 } from '../pages/issued-credentials.ts';
 import {
   csrfTokenOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
@@ -65,8 +65,7 @@ export function mountIssuedCredentialPages(app: Api) {
   app.get('/organizations/:slug/credentials', (c) => showIssued(c));
   app.post('/organizations/:slug/credentials/:credentialId/status', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const credentialId = c.req.param('credentialId');
     const field = reasonField(credentialId);
     const parsed = statusForm.safeParse(form);

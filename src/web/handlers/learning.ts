@@ -26,7 +26,6 @@ import {
 import { readMailbox } from '../../services/notifications/mailbox.ts';
 import { getOrganization } from '../../services/organizations.ts';
 import type { FieldErrors } from '../forms.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import { learningDashboardPage } from '../pages/learning-dashboard.ts';
 import { assessmentsPage, quizItemsPage } from '../pages/learning-issuer.ts';
 import { mailboxPage } from '../pages/learning-mailbox.ts';
@@ -34,9 +33,11 @@ import { attemptFormPage, attemptResultPage, quizStartPage } from '../pages/lear
 import {
   csrfTokenOf,
   fieldErrorsOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   render,
+  signInFirst,
   type WebContext,
 } from '../render.ts';
 
@@ -69,9 +70,6 @@ export function answersFromForm(fields: Record<string, string | string[]>): Answ
       return value.trim() === '' ? [] : [{ itemId, value: value.trim() }];
     });
 }
-
-const signInFirst = (c: WebContext, next: string) =>
-  c.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
 
 const optionalInt = z.preprocess(
   (v) => (v === '' || v === undefined ? undefined : Number(v)),
@@ -210,8 +208,7 @@ export function mountLearningPages(app: Api) {
   app.get('/assessments/:id', (c) => showQuizStart(c));
   app.post('/assessments/:id/attempts', async (c) => {
     const form = await readTextForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     if (c.get('actor').kind === 'anonymous')
       return signInFirst(c, `/assessments/${c.req.param('id')}`);
     try {
@@ -230,8 +227,7 @@ export function mountLearningPages(app: Api) {
   });
   app.post('/attempts/:id', async (c) => {
     const fields = await readAnswerForm(c);
-    if (!formIsTrusted(c, fields))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, fields)) return formExpired(c);
     const answers = answersSchema.safeParse({ answers: answersFromForm(fields) });
     if (!answers.success) return showAttempt(c, 'Some answers are too long or malformed.', 400);
     try {
@@ -250,8 +246,7 @@ export function mountLearningPages(app: Api) {
   });
   app.post('/organizations/:slug/assessments', async (c) => {
     const form = await readTextForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const parsed = quizForm.safeParse(form);
     const settings = parsed.success
       ? quizSettingsSchema.safeParse({
@@ -296,8 +291,7 @@ export function mountLearningPages(app: Api) {
   });
   app.post('/organizations/:slug/assessments/:id/items', async (c) => {
     const form = await readTextForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const parsed = quizItemInputSchema.safeParse(itemFromForm(form));
     if (!parsed.success)
       return showQuizItems(c, { values: form, errors: fieldErrorsOf(parsed.error) }, 400);

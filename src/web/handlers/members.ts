@@ -8,11 +8,11 @@ import {
   removeMember,
   setMember,
 } from '../../services/organizations.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import { membersPage } from '../pages/members.ts';
 import {
   csrfTokenOf,
   fieldErrorsOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
@@ -50,8 +50,7 @@ export function mountMemberPages(app: Api) {
   app.get('/organizations/:slug/members', (c) => showMembers(c));
   app.post('/organizations/:slug/members', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const parsed = memberForm.safeParse(form);
     if (!parsed.success)
       return showMembers(c, { values: form, errors: fieldErrorsOf(parsed.error) }, 400);
@@ -69,8 +68,7 @@ export function mountMemberPages(app: Api) {
   });
   app.post('/organizations/:slug/members/:accountId/remove', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     try {
       await removeMember(
         c.get('ctx'),

@@ -10,11 +10,11 @@ import {
   getOrganization,
   presentOrganization,
 } from '../../services/organizations.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import { organizationPage, organizationsPage } from '../pages/organizations.ts';
 import {
   csrfTokenOf,
   fieldErrorsOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
@@ -74,8 +74,7 @@ export function mountOrganizationPages(app: Api) {
   );
   app.post('/organizations', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     if (c.get('actor').kind !== 'account') return c.redirect('/sign-in?next=/organizations', 303);
     const parsed = createForm.safeParse(withoutBlanks(form, ['name', 'slug', 'kind', 'url']));
     const page = async (
@@ -105,8 +104,7 @@ export function mountOrganizationPages(app: Api) {
   app.get('/organizations/:slug', (c) => showOrganization(c, c.req.param('slug')));
   app.post('/organizations/:slug', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const slug = c.req.param('slug');
     const changes = Object.fromEntries(
       editableFields.map((key) => [key, form[key]?.trim() ? form[key]!.trim() : null]),

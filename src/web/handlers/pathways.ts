@@ -13,14 +13,17 @@ import {
 } from '../../services/pathways/manage.ts';
 import { getPathwayMap } from '../../services/pathways/progress.ts';
 import type { FieldErrors } from '../forms.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import { type PathwayPageState, pathwaysIssuerPage } from '../pages/pathway-issuer.ts';
 import { pathwayMapPage } from '../pages/pathway-map.ts';
-import { csrfTokenOf, formIsTrusted, readForm, render, type WebContext } from '../render.ts';
-
-function signInFirst(c: WebContext) {
-  return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
-}
+import {
+  csrfTokenOf,
+  formExpired,
+  formIsTrusted,
+  readForm,
+  render,
+  signInFirst,
+  type WebContext,
+} from '../render.ts';
 
 async function showIssuerPage(
   c: WebContext,
@@ -78,8 +81,7 @@ export function mountPathwayPages(app: Api) {
   app.post('/organizations/:slug/pathways', async (c) => {
     const slug = c.req.param('slug');
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     if (c.get('actor').kind === 'anonymous') return signInFirst(c);
     try {
       const input = parsePathwayInput({
@@ -104,8 +106,7 @@ export function mountPathwayPages(app: Api) {
   app.post('/organizations/:slug/recognition-rules', async (c) => {
     const slug = c.req.param('slug');
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     if (c.get('actor').kind === 'anonymous') return signInFirst(c);
     try {
       const parsed = recognitionRuleInputSchema.safeParse({

@@ -8,12 +8,18 @@ import {
   savePortfolio,
 } from '../../services/sharing/portfolio.ts';
 import type { FieldErrors } from '../forms.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import { credentialHead } from '../pages/credential.ts';
 import { publicPortfolioPage } from '../pages/portfolio-public.ts';
 import { type PortfolioSettingsState, portfolioSettingsPage } from '../pages/portfolio-settings.ts';
 import { sharedCredentialPage } from '../pages/sharing-public.ts';
-import { csrfTokenOf, formFailure, formIsTrusted, render, type WebContext } from '../render.ts';
+import {
+  csrfTokenOf,
+  formExpired,
+  formFailure,
+  formIsTrusted,
+  render,
+  type WebContext,
+} from '../render.ts';
 import { listOf } from './sharing.ts';
 
 const settingsForm = z.object({
@@ -47,8 +53,7 @@ export function mountPortfolioPages(app: Api) {
     if (c.get('actor').kind === 'anonymous') return c.redirect('/sign-in?next=%2Fportfolio', 303);
     const body = await c.req.parseBody({ all: true });
     const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
-    if (!formIsTrusted(c, { _csrf: text('_csrf') }))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, { _csrf: text('_csrf') })) return formExpired(c);
     const credentialIds = listOf(
       (Array.isArray(body.credentialIds) ? body.credentialIds : [body.credentialIds]).filter(
         (v): v is string => typeof v === 'string',

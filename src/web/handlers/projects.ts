@@ -23,18 +23,21 @@ import { learnerSubmissions } from '../../services/projects/submit.ts';
 import type { UploadedFile } from '../../services/projects/uploads.ts';
 import type { FieldErrors } from '../forms.ts';
 import { notAllowedPage } from '../pages/achievements.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import { submissionPage } from '../pages/project-submission.ts';
 import { type SubmitFormState, submitPage } from '../pages/project-submit.ts';
 import { type ReviewFormState, reviewPage } from '../pages/review-form.ts';
 import { peerReviewPage, peerReviewsPage } from '../pages/review-peer.ts';
 import { reviewQueuePage } from '../pages/review-queue.ts';
 import { levelsFromForm } from '../pages/review-rubric.ts';
-import { csrfTokenOf, formIsTrusted, readForm, render, type WebContext } from '../render.ts';
-
-function signInFirst(c: WebContext) {
-  return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
-}
+import {
+  csrfTokenOf,
+  formExpired,
+  formIsTrusted,
+  readForm,
+  render,
+  signInFirst,
+  type WebContext,
+} from '../render.ts';
 
 /** A refusal from a service as the form's message, field errors and the problem table's status. */
 function failureOf(error: unknown): {
@@ -109,8 +112,7 @@ function mountLearnerPages(app: Api) {
   });
   app.post('/assessments/:id/submit', async (c) => {
     const { form, files } = await readSubmissionForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     if (c.get('actor').kind === 'anonymous') return signInFirst(c);
     const id = c.req.param('id');
     const parsed = submissionForm.safeParse({
@@ -210,8 +212,7 @@ function mountAssessorPages(app: Api) {
   });
   app.post('/reviews/:id', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     if (c.get('actor').kind === 'anonymous') return signInFirst(c);
     const ctx = c.get('ctx');
     const id = c.req.param('id');
@@ -282,8 +283,7 @@ function mountPeerPages(app: Api) {
   });
   app.post('/peer-reviews/:id', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     if (c.get('actor').kind === 'anonymous') return signInFirst(c);
     const ctx = c.get('ctx');
     const id = c.req.param('id');

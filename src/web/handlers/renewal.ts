@@ -3,23 +3,20 @@ import type { Api } from '../../http/env.ts';
 import { renewalRequestSchema } from '../../http/routes/renewal/renewal-schemas.ts';
 import { listMyRenewals } from '../../services/renewal/overview.ts';
 import { type RenewalRequest, requestRenewal } from '../../services/renewal/recertify.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import { type RenewalPageState, renewalListPage } from '../pages/renewal-list.ts';
 import {
   csrfTokenOf,
   fieldErrorsOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
   render,
+  signInFirst,
   type WebContext,
 } from '../render.ts';
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-
-function signInFirst(c: WebContext) {
-  return c.redirect(`/sign-in?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
-}
 
 async function show(
   c: WebContext,
@@ -36,8 +33,7 @@ function renewalAction(toRequest: (form: Record<string, string>) => unknown) {
   return async (c: WebContext) => {
     if (c.get('actor').kind !== 'account') return signInFirst(c);
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const credentialId = c.req.param('id')!;
     const parsed = renewalRequestSchema.safeParse(toRequest(form));
     if (!parsed.success)

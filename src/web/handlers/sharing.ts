@@ -16,17 +16,19 @@ import {
 } from '../../services/sharing/share-links.ts';
 import { getSharingOverview } from '../../services/sharing/sharing-overview.ts';
 import type { FieldErrors } from '../forms.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import { credentialHead } from '../pages/credential.ts';
 import { type SharingPageState, sharingCredentialPage } from '../pages/sharing-credential.ts';
 import { type PresentationFormState, presentationFormPage } from '../pages/sharing-presentation.ts';
 import { sharedCredentialPage } from '../pages/sharing-public.ts';
-import { csrfTokenOf, formFailure, formIsTrusted, render, type WebContext } from '../render.ts';
-
-function signInFirst(c: WebContext) {
-  const next = new URL(c.req.url).pathname;
-  return c.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
-}
+import {
+  csrfTokenOf,
+  formExpired,
+  formFailure,
+  formIsTrusted,
+  render,
+  signInFirst,
+  type WebContext,
+} from '../render.ts';
 
 async function showSharing(
   c: WebContext,
@@ -101,8 +103,7 @@ export function mountSharingPages(app: Api) {
   app.post('/wallet/:id/share/links', async (c) => {
     if (c.get('actor').kind === 'anonymous') return signInFirst(c);
     const form = await readFormWithLists(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     await createShareLink(c.get('ctx'), c.get('actor'), c.req.param('id'));
     return c.redirect(`/wallet/${c.req.param('id')}/share?done=created`, 303);
   });
@@ -110,8 +111,7 @@ export function mountSharingPages(app: Api) {
   app.post('/wallet/:id/share/links/:linkId/revoke', async (c) => {
     if (c.get('actor').kind === 'anonymous') return signInFirst(c);
     const form = await readFormWithLists(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     await revokeShareLinkOf(c.get('ctx'), c.get('actor'), c.req.param('id'), c.req.param('linkId'));
     return c.redirect(`/wallet/${c.req.param('id')}/share?done=revoked`, 303);
   });
@@ -173,8 +173,7 @@ export function mountSharingPages(app: Api) {
   app.post('/presentations/new', async (c) => {
     if (c.get('actor').kind === 'anonymous') return signInFirst(c);
     const form = await readFormWithLists(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const values = {
       credentialIds: listOf(form.credentialIds),
       challenge: typeof form.challenge === 'string' ? form.challenge : '',

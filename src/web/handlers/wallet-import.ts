@@ -5,7 +5,6 @@ import { presentWalletCredential } from '../../services/wallet/add-to-wallet.ts'
 import { clrAchievements } from '../../services/wallet/import-clr.ts';
 import { type ImportSource, importCredential } from '../../services/wallet/import-credential.ts';
 import { getWalletContent } from '../../services/wallet/wallet.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import {
   type ImportedView,
   type WalletImportState,
@@ -13,16 +12,14 @@ import {
 } from '../pages/wallet-import.ts';
 import {
   csrfTokenOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
   render,
+  signInFirst,
   type WebContext,
 } from '../render.ts';
-
-function signInFirst(c: WebContext) {
-  return c.redirect(`/sign-in?next=${encodeURIComponent('/wallet/import')}`, 303);
-}
 
 function showImportPage(
   c: WebContext,
@@ -68,7 +65,7 @@ async function runImport(
   source: () => ImportSource,
 ) {
   const actor = c.get('actor');
-  if (actor.kind !== 'account') return signInFirst(c);
+  if (actor.kind !== 'account') return signInFirst(c, '/wallet/import');
   try {
     const ctx = c.get('ctx');
     const { entry } = await importCredential(ctx, ctx.verifyCredential, actor.accountId, source());
@@ -87,15 +84,14 @@ async function runImport(
 /** `/wallet/import`: upload, paste or URL; each a plain form post, then the result. */
 export function mountWalletImportPages(app: Api) {
   app.get('/wallet/import', async (c) => {
-    if (c.get('actor').kind !== 'account') return signInFirst(c);
+    if (c.get('actor').kind !== 'account') return signInFirst(c, '/wallet/import');
     const id = c.req.query('imported');
     return showImportPage(c, {}, id ? await importedView(c, id) : undefined);
   });
 
   app.post('/wallet/import/file', async (c) => {
     const { form, file } = await readUploadForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     return runImport(c, 'file', {}, () => {
       if (!file)
         throw new ValidationError('Choose a file to import.', [
@@ -107,16 +103,14 @@ export function mountWalletImportPages(app: Api) {
 
   app.post('/wallet/import/text', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const text = form.text ?? '';
     return runImport(c, 'text', { text }, () => ({ text }));
   });
 
   app.post('/wallet/import/url', async (c) => {
     const form = await readForm(c);
-    if (!formIsTrusted(c, form))
-      return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+    if (!formIsTrusted(c, form)) return formExpired(c);
     const url = (form.url ?? '').trim();
     return runImport(c, 'url', { url }, () => {
       if (!url)

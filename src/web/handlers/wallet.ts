@@ -23,7 +23,6 @@ import {
 } from '../../services/wallet/wallet.ts';
 import type { Html } from '../html.ts';
 import { accountPage } from '../pages/account.ts';
-import { csrfRefusedPage } from '../pages/auth-pages.ts';
 import {
   accountDataSection,
   deleteAccountPage,
@@ -37,22 +36,20 @@ import { walletListPage } from '../pages/wallet-list.ts';
 import {
   csrfTokenOf,
   fieldErrorsOf,
+  formExpired,
   formFailure,
   formIsTrusted,
   readForm,
   render,
+  signInFirst,
   type WebContext,
 } from '../render.ts';
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-function signInFirst(c: WebContext) {
-  const url = new URL(c.req.url);
-  return c.redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
-}
-
-function formExpired(c: WebContext) {
-  return render(c, { title: 'Form expired' }, csrfRefusedPage(), 403);
+/** Back to this page, filters included, after signing in. */
+function signInFirstKeepingQuery(c: WebContext) {
+  return signInFirst(c, c.req.path + new URL(c.req.url).search);
 }
 
 /** The account page's sections this feature owns: addresses, DIDs, export and deletion. */
@@ -65,7 +62,7 @@ export async function accountSections(c: WebContext, state: EmailsState = {}): P
 
 async function showAccount(c: WebContext, state: EmailsState, status: ContentfulStatusCode = 200) {
   const actor = c.get('actor');
-  if (actor.kind !== 'account') return signInFirst(c);
+  if (actor.kind !== 'account') return signInFirstKeepingQuery(c);
   const account = await getAccount(c.get('ctx'), actor, actor.accountId);
   c.header('Cache-Control', 'no-store');
   return render(
@@ -81,7 +78,7 @@ const emailForm = z.object({ email: z.email({ message: 'must be an email address
 /** One account-address form: CSRF, validate, call the service, re-render the account page. */
 function emailAction(path: string, act: (c: WebContext, email: string) => Promise<string>) {
   return async (c: WebContext) => {
-    if (c.get('actor').kind !== 'account') return signInFirst(c);
+    if (c.get('actor').kind !== 'account') return signInFirstKeepingQuery(c);
     const form = await readForm(c);
     if (!formIsTrusted(c, form)) return formExpired(c);
     const parsed = emailForm.safeParse({ email: form.email?.trim() ?? '' });
@@ -107,7 +104,7 @@ function emailAction(path: string, act: (c: WebContext, email: string) => Promis
 
 export function mountWalletPages(app: Api) {
   app.get('/wallet', async (c) => {
-    if (c.get('actor').kind !== 'account') return signInFirst(c);
+    if (c.get('actor').kind !== 'account') return signInFirstKeepingQuery(c);
     const query = Object.fromEntries(
       Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ''),
     );
@@ -133,7 +130,7 @@ export function mountWalletPages(app: Api) {
   });
 
   app.get(`/wallet/:id{${uuid}}`, async (c) => {
-    if (c.get('actor').kind !== 'account') return signInFirst(c);
+    if (c.get('actor').kind !== 'account') return signInFirstKeepingQuery(c);
     const ctx = c.get('ctx');
     const entry = await getWalletCredential(ctx, c.get('actor'), c.req.param('id'), {
       credential: ctx.verifyCredential,
@@ -148,7 +145,7 @@ export function mountWalletPages(app: Api) {
   });
 
   app.post(`/wallet/:id{${uuid}}/remove`, async (c) => {
-    if (c.get('actor').kind !== 'account') return signInFirst(c);
+    if (c.get('actor').kind !== 'account') return signInFirstKeepingQuery(c);
     const form = await readForm(c);
     if (!formIsTrusted(c, form)) return formExpired(c);
     const ctx = c.get('ctx');
@@ -203,7 +200,7 @@ export function mountWalletPages(app: Api) {
   // A link in a mail is opened with GET, which must never change anything (mail scanners open
   // links too): the page only shows a button whose POST verifies.
   app.get('/verify-email', async (c) => {
-    if (c.get('actor').kind !== 'account') return signInFirst(c);
+    if (c.get('actor').kind !== 'account') return signInFirstKeepingQuery(c);
     const token = c.req.query('token') ?? '';
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
@@ -225,7 +222,7 @@ export function mountWalletPages(app: Api) {
     }
   });
   app.post('/verify-email', async (c) => {
-    if (c.get('actor').kind !== 'account') return signInFirst(c);
+    if (c.get('actor').kind !== 'account') return signInFirstKeepingQuery(c);
     const form = await readForm(c);
     if (!formIsTrusted(c, form)) return formExpired(c);
     try {
@@ -247,7 +244,7 @@ export function mountWalletPages(app: Api) {
   });
 
   app.get('/account/delete', (c) => {
-    if (c.get('actor').kind !== 'account') return signInFirst(c);
+    if (c.get('actor').kind !== 'account') return signInFirstKeepingQuery(c);
     return render(
       c,
       { title: 'Delete my account', section: 'account' },
@@ -255,7 +252,7 @@ export function mountWalletPages(app: Api) {
     );
   });
   app.post('/account/delete', async (c) => {
-    if (c.get('actor').kind !== 'account') return signInFirst(c);
+    if (c.get('actor').kind !== 'account') return signInFirstKeepingQuery(c);
     const form = await readForm(c);
     if (!formIsTrusted(c, form)) return formExpired(c);
     const show = (state: Parameters<typeof deleteAccountPage>[1], status: ContentfulStatusCode) =>
