@@ -12,33 +12,11 @@ import {
   sameOrigin,
   signUpPerson,
   type TestPerson,
+  unsignedBadge,
 } from '../helpers/factories.ts';
 import { sharedDataPath } from '../helpers/shared-data.ts';
 
 const schemaPath = sharedDataPath('standards/schemas/ob_v3p0_achievementcredential_schema.json');
-
-function unsignedBadge(issuerId: string, name = 'Data Wrangling') {
-  return {
-    '@context': [
-      'https://www.w3.org/ns/credentials/v2',
-      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-    ],
-    type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    issuer: { id: issuerId, type: ['Profile'], name: 'Ignored name is replaced by the profile' },
-    name,
-    credentialSubject: {
-      type: ['AchievementSubject'],
-      id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
-      achievement: {
-        id: 'https://example.org/achievements/data-wrangling',
-        type: ['Achievement'],
-        name,
-        description: 'Cleans and reshapes real-world data sets.',
-        criteria: { narrative: 'Pass the data wrangling project with rubric level 3 or higher.' },
-      },
-    },
-  };
-}
 
 let fetchSpy: ReturnType<typeof vi.fn>;
 let t: TestApp;

@@ -28,6 +28,7 @@ import {
   createToken,
   sameOrigin,
   signUpPerson,
+  unsignedBadge,
 } from '../helpers/factories.ts';
 
 const base = 'http://localhost:3000';
@@ -36,29 +37,6 @@ let slug: string;
 let issuerToken: string;
 let ownerCookie: string;
 let issuerId: string;
-
-function unsignedBadge(issuer: string, name = 'Data Wrangling') {
-  return {
-    '@context': [
-      'https://www.w3.org/ns/credentials/v2',
-      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-    ],
-    type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    issuer: { id: issuer, type: ['Profile'], name: 'Replaced by the profile' },
-    name,
-    credentialSubject: {
-      type: ['AchievementSubject'],
-      id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
-      achievement: {
-        id: 'https://example.org/achievements/data-wrangling',
-        type: ['Achievement'],
-        name,
-        description: 'Cleans and reshapes real-world data sets.',
-        criteria: { narrative: 'Pass the project.' },
-      },
-    },
-  };
-}
 
 async function issue(name = 'Data Wrangling') {
   const response = await t.request('POST', '/credentials/issue', {

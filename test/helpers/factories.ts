@@ -77,3 +77,27 @@ export async function createToken(
     throw new Error(`create token failed: ${response.status} ${response.text}`);
   return { secret: response.json.secret as string, id: response.json.token.id as string };
 }
+
+/** An unsigned OB 3.0 OpenBadgeCredential naming `issuerId`, as an API client would send it. */
+export function unsignedBadge(issuerId: string, name = 'Data Wrangling') {
+  return {
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ],
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: issuerId, type: ['Profile'], name: 'Ignored name is replaced by the profile' },
+    name,
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      achievement: {
+        id: 'https://example.org/achievements/data-wrangling',
+        type: ['Achievement'],
+        name,
+        description: 'Cleans and reshapes real-world data sets.',
+        criteria: { narrative: 'Pass the data wrangling project with rubric level 3 or higher.' },
+      },
+    },
+  };
+}
