@@ -17,6 +17,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/err
 import { type Actor, authorize } from '../../domain/policy.ts';
 import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { recordCredentialEvent } from '../credential-events/record.ts';
 import { organizationOfIssuerId } from '../issuers/issuer-directory.ts';
 import { ensureActiveKey, issuerIdFor, signingKeyOf } from '../issuers/issuer-keys.ts';
 import { scheduleExpiryReminders } from '../renewal/reminders.ts';
@@ -178,6 +179,12 @@ export async function issueCredential(
       ...(statusPurpose === 'revocation'
         ? { revocationListId: slot.listId, revocationIndex: slot.index }
         : { suspensionListId: slot.listId, suspensionIndex: slot.index }),
+    });
+    await recordCredentialEvent(tx, {
+      type: 'issued',
+      issuedCredentialId: credentialUuid,
+      occurredAt: now,
+      detail: { format, achievementId: options.achievementId ?? null },
     });
     // Issue 6: expiry reminders are planned with the credential, so none is ever missed.
     if (typeof credential.validUntil === 'string')
