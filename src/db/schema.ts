@@ -936,3 +936,82 @@ export const credentialEvents = pgTable(
     index('credential_events_credential_idx').on(table.issuedCredentialId),
   ],
 );
+
+// ── Issue 11: OAuth 2.0 for the Open Badges 3.0 API ─────────────────────────────────────────────
+
+/** A client registered by RFC 7591 dynamic registration; the secret is stored as SHA-256 only. */
+export const oauthClients = pgTable('oauth_clients', {
+  id: text('id').primaryKey(),
+  /** Null for a public client (token_endpoint_auth_method "none"), which must rely on PKCE. */
+  secretHash: text('secret_hash'),
+  clientName: text('client_name').notNull(),
+  clientUri: text('client_uri').notNull(),
+  logoUri: text('logo_uri'),
+  tosUri: text('tos_uri'),
+  policyUri: text('policy_uri'),
+  softwareId: text('software_id'),
+  softwareVersion: text('software_version'),
+  redirectUris: jsonb('redirect_uris').$type<string[]>().notNull(),
+  /** Space-separated scopes the client may ever ask for. */
+  scope: text('scope').notNull(),
+  tokenEndpointAuthMethod: text('token_endpoint_auth_method').notNull(),
+  contacts: jsonb('contacts').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  createdAt: createdAt(),
+});
+
+/**
+ * What a learner approved for one client: one row per (client, account), so the "authorized
+ * apps" page lists each app once. Revoking it revokes every token issued under it.
+ */
+export const oauthGrants = pgTable(
+  'oauth_grants',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => oauthClients.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    scope: text('scope').notNull(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('oauth_grants_client_account_idx').on(table.clientId, table.accountId)],
+);
+
+/** RFC 6749 §4.1.2: short-lived, single use, bound to client, redirect URI and PKCE challenge. */
+export const oauthAuthorizationCodes = pgTable('oauth_authorization_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  grantId: uuid('grant_id')
+    .notNull()
+    .references(() => oauthGrants.id, { onDelete: 'cascade' }),
+  clientId: text('client_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  redirectUri: text('redirect_uri').notNull(),
+  /** RFC 7636 S256 challenge (base64url of SHA-256 of the verifier). */
+  codeChallenge: text('code_challenge').notNull(),
+  scope: text('scope').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Access and refresh tokens (SHA-256 only). A used refresh token is rotated: `usedAt` is set. */
+export const oauthTokens = pgTable(
+  'oauth_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    grantId: uuid('grant_id')
+      .notNull()
+      .references(() => oauthGrants.id, { onDelete: 'cascade' }),
+    /** 'access' | 'refresh' */
+    kind: text('kind').notNull(),
+    scope: text('scope').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('oauth_tokens_grant_idx').on(table.grantId)],
+);
