@@ -1015,3 +1015,181 @@ export const oauthTokens = pgTable(
   },
   (table) => [index('oauth_tokens_grant_idx').on(table.grantId)],
 );
+
+// ── Issue 11: webhooks for organizations ───────────────────────────────────────────────────────
+
+/** An organization's webhook endpoint. The signing secret is sealed (HMAC needs it back). */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    /** Subscribed event types, e.g. ['credential.issued', 'credential.revoked']. */
+    eventTypes: jsonb('event_types').$type<string[]>().notNull(),
+    sealedSecret: text('sealed_secret').notNull(),
+    createdAt: createdAt(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  },
+  (table) => [index('webhook_endpoints_organization_idx').on(table.organizationId)],
+);
+
+/**
+ * The durable outbox: one row per (endpoint, credential event), written in the transaction of the
+ * event. `id` is the Standard Webhooks message id, stable across retries and redeliveries.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+    eventType: text('event_type').notNull(),
+    /** The exact body that is signed and sent. */
+    body: text('body').notNull(),
+    /** 'pending' | 'delivered' | 'failed' (gave up after the last retry) */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    lastResponseStatus: integer('last_response_status'),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('webhook_deliveries_endpoint_event_idx').on(table.endpointId, table.eventId),
+    index('webhook_deliveries_due_idx').on(table.status, table.nextAttemptAt),
+  ],
+);
+
+/** The delivery log: every attempt with its outcome, for owners to debug their receivers. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull(),
+    responseStatus: integer('response_status'),
+    durationMs: integer('duration_ms').notNull(),
+    error: text('error'),
+  },
+  (table) => [index('webhook_attempts_delivery_idx').on(table.deliveryId, table.attemptedAt)],
+);
+
+// ── Issue 11: LTI 1.3 tool ─────────────────────────────────────────────────────────────────────
+
+/** An LMS registered with one organization (IMS LTI 1.3 §3.1: issuer + client_id identify it). */
+export const ltiPlatforms = pgTable(
+  'lti_platforms',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    issuer: text('issuer').notNull(),
+    clientId: text('client_id').notNull(),
+    deploymentIds: jsonb('deployment_ids').$type<string[]>().notNull(),
+    authLoginUrl: text('auth_login_url').notNull(),
+    tokenUrl: text('token_url').notNull(),
+    jwksUrl: text('jwks_url').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('lti_platforms_issuer_client_idx').on(table.issuer, table.clientId)],
+);
+
+/** The tool's RSA key pairs (private key sealed like issuer keys); the newest signs. */
+export const ltiToolKeys = pgTable('lti_tool_keys', {
+  kid: text('kid').primaryKey(),
+  publicJwk: jsonb('public_jwk').$type<Record<string, unknown>>().notNull(),
+  sealedPrivateKey: text('sealed_private_key').notNull(),
+  createdAt: createdAt(),
+});
+
+/** OIDC login state: the nonce is single use, consumed by the launch that presents the state. */
+export const ltiLoginStates = pgTable('lti_login_states', {
+  state: text('state').primaryKey(),
+  nonce: text('nonce').notNull(),
+  platformId: uuid('platform_id')
+    .notNull()
+    .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+  targetLinkUri: text('target_link_uri').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** A verified launch, kept briefly so the learner can link accounts or the instructor pick. */
+export const ltiLaunches = pgTable('lti_launches', {
+  id: text('id').primaryKey(),
+  platformId: uuid('platform_id')
+    .notNull()
+    .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+  subject: text('subject').notNull(),
+  messageType: text('message_type').notNull(),
+  claims: jsonb('claims').$type<Record<string, unknown>>().notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** LMS user (platform + sub) ↔ Skillmark learner. */
+export const ltiUserLinks = pgTable(
+  'lti_user_links',
+  {
+    platformId: uuid('platform_id')
+      .notNull()
+      .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    linkedBy: text('linked_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.platformId, table.subject] })],
+);
+
+/** A placement in a course (resource link) tied to one achievement and its award rule. */
+export const ltiResourceLinks = pgTable(
+  'lti_resource_links',
+  {
+    id: uuid('id').primaryKey(),
+    platformId: uuid('platform_id')
+      .notNull()
+      .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+    resourceLinkId: text('resource_link_id').notNull(),
+    achievementId: uuid('achievement_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'cascade' }),
+    /** Fraction of the maximum score (0..1) at or above which the achievement is awarded. */
+    scoreThreshold: text('score_threshold').notNull(),
+    lineItemUrl: text('line_item_url'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('lti_resource_links_platform_link_idx').on(table.platformId, table.resourceLinkId),
+  ],
+);
+
+/** One award per LMS user and resource link: the primary key makes grade passback award once. */
+export const ltiAwards = pgTable(
+  'lti_awards',
+  {
+    resourceLinkId: uuid('resource_link_id')
+      .notNull()
+      .references(() => ltiResourceLinks.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    issuedCredentialId: uuid('issued_credential_id')
+      .notNull()
+      .references(() => issuedCredentials.id, { onDelete: 'cascade' }),
+    score: text('score').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.resourceLinkId, table.subject] })],
+);
