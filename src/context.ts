@@ -11,6 +11,7 @@ import { runMigrations } from './db/migrate.ts';
 import { createPasswordHasher } from './services/auth/passwords.ts';
 import type { ServiceContext } from './services/context.ts';
 import { createVerifier } from './services/credentials/verify-credential.ts';
+import { defaultOutboundHttp, type OutboundHttp } from './services/outbound-http.ts';
 
 /** Everything a request, a job or a CLI command needs, built once in one place. */
 export type AppContext = ServiceContext & {
@@ -22,6 +23,8 @@ export type AppContext = ServiceContext & {
     input: unknown,
     options?: PresentationVerifyOptions,
   ) => Promise<PresentationVerificationResult>;
+  /** Requests to organization-configured URLs (webhooks, LTI platforms), SSRF-checked per send. */
+  outboundHttp: OutboundHttp;
   close(): Promise<void>;
 };
 
@@ -31,6 +34,8 @@ export type AppContextOverrides = Partial<
   migrate?: boolean;
   /** Replaces the network for verification (tests); defaults to the SSRF-safe fetch. */
   safeFetch?: SafeFetch;
+  /** Replaces outbound HTTP to webhook receivers and LMS platforms (tests). */
+  outboundHttp?: OutboundHttp;
 };
 
 /** Paths that may carry secrets; pino replaces them before anything is written. */
@@ -79,6 +84,7 @@ export async function createAppContext(
     config,
     database,
     ...createVerifier(services, { safeFetch: overrides.safeFetch }),
+    outboundHttp: overrides.outboundHttp ?? defaultOutboundHttp(config.publicUrl),
     close: () => database.close(),
   };
 }

@@ -23,6 +23,7 @@ const expected: Record<OrganizationRole, OrganizationAction[]> = {
     'organization:update',
     'organization:manage-members',
     'organization:manage-tokens',
+    'organization:manage-integrations',
     'organization:read-audit',
     'achievement:manage',
     'credential:issue',

@@ -25,6 +25,7 @@ export type OrganizationAction =
   | 'organization:update'
   | 'organization:manage-members'
   | 'organization:manage-tokens'
+  | 'organization:manage-integrations'
   | 'organization:read-audit'
   | 'achievement:manage'
   | 'credential:issue'
@@ -40,6 +41,7 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'organization:update',
     'organization:manage-members',
     'organization:manage-tokens',
+    'organization:manage-integrations',
     'organization:read-audit',
     'achievement:manage',
     'credential:issue',

@@ -7,6 +7,7 @@ import type { SafeFetch } from '../../src/credentials/index.ts';
 import { createHttpApp } from '../../src/http/app.ts';
 import type { Api } from '../../src/http/env.ts';
 import { createPasswordHasher } from '../../src/services/auth/passwords.ts';
+import type { OutboundHttp } from '../../src/services/outbound-http.ts';
 import { openTestDatabase } from './database.ts';
 
 export const testAdminToken = `admin-${'x'.repeat(40)}`;
@@ -39,7 +40,12 @@ export type TestResponse = {
 
 /** The real app on its own migrated database, driven in-process (no port). */
 export async function createTestApp(
-  options: { now?: () => Date; env?: Record<string, string>; safeFetch?: SafeFetch } = {},
+  options: {
+    now?: () => Date;
+    env?: Record<string, string>;
+    safeFetch?: SafeFetch;
+    outboundHttp?: OutboundHttp;
+  } = {},
 ): Promise<TestApp> {
   const logs: string[] = [];
   const logger = pino(
@@ -67,6 +73,7 @@ export async function createTestApp(
     logger,
     now: options.now,
     safeFetch: options.safeFetch,
+    outboundHttp: options.outboundHttp,
     // Cheaper scrypt keeps sign-ups fast in tests; the production cost is tested in passwords.test.ts.
     passwords: createPasswordHasher({ cost: 2 ** 10 }),
   });

@@ -10,6 +10,7 @@ import { createOutbox, developmentMailboxSender } from '../../services/notificat
 import { createSmtpSender } from '../../services/notifications/smtp-sender.ts';
 import { renewalJobHandlers } from '../../services/renewal/reminders.ts';
 import { startTreeHeadSigner, TREE_HEAD_INTERVAL_MS } from '../../services/transparency/signer.ts';
+import { createWebhookDispatcher } from '../../services/webhooks/dispatcher.ts';
 
 export function registerStartCommand(program: Command) {
   program
@@ -37,6 +38,9 @@ export function registerStartCommand(program: Command) {
       // Issue 6: durable scheduled work (expiry reminders); overdue jobs run at once after downtime.
       const jobRunner = createJobRunner(ctx, renewalJobHandlers);
       jobRunner.start();
+      // Issue 11: webhook outbox; deliveries enqueued before a restart go out now.
+      const webhooks = createWebhookDispatcher(ctx, ctx.outboundHttp);
+      webhooks.start();
       // Issue 10: a signed tree head whenever the log has grown, every interval.
       const stopTreeHeadSigner = startTreeHeadSigner(ctx, TREE_HEAD_INTERVAL_MS);
       const app = createHttpApp(ctx);
@@ -69,6 +73,7 @@ export function registerStartCommand(program: Command) {
         stopTreeHeadSigner();
         server.close(async () => {
           await jobRunner.stop();
+          await webhooks.stop();
           await stopLocalDatabaseServer();
           await ctx.close();
           process.exit(0);

@@ -37,6 +37,7 @@ import { mountVerifyCredential } from './vc-api/verify-credential.ts';
 import { mountVerifyPresentation } from './vc-api/verify-presentation.ts';
 import { mountImportCredential } from './wallet/import-credential.ts';
 import { mountWalletRoutes } from './wallet/index.ts';
+import { mountWebhookRoutes } from './webhooks/webhook-routes.ts';
 
 /** Every JSON API route, one file per operation. */
 export function mountApiRoutes(app: Api) {
@@ -79,6 +80,7 @@ export function mountApiRoutes(app: Api) {
     mountExportLearnerClr,
     mountIssueTranscript,
     mountEndorsementRoutes,
+    mountWebhookRoutes,
   ]) {
     mount(app);
   }

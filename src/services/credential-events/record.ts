@@ -4,6 +4,7 @@ import {
   insertCredentialEvent,
   listCredentialEvents,
 } from '../../db/repositories/credential-events.ts';
+import { enqueueWebhookDeliveries } from '../webhooks/enqueue.ts';
 
 /** What can happen to a credential issued here, in the words issuers and their systems use. */
 export type CredentialEventType =
@@ -34,7 +35,9 @@ export async function recordCredentialEvent(
   db: Db,
   event: CredentialEvent,
 ): Promise<CredentialEventRow | null> {
-  return insertCredentialEvent(db, event);
+  const row = await insertCredentialEvent(db, event);
+  if (row) await enqueueWebhookDeliveries(db, row);
+  return row;
 }
 
 /** The history of one credential, oldest first. */
