@@ -12,6 +12,8 @@ import { mountFrameworkPages } from './handlers/frameworks.ts';
 import { mountIssuedCredentialPages } from './handlers/issued-credentials.ts';
 import { mountLearningPages } from './handlers/learning.ts';
 import { mountMemberPages } from './handlers/members.ts';
+import { mountOAuthAppPages } from './handlers/oauth-apps.ts';
+import { mountOAuthConsentPages } from './handlers/oauth-consent.ts';
 import { mountOrganizationPages } from './handlers/organizations.ts';
 import { mountPathwayPages } from './handlers/pathways.ts';
 import { mountPortfolioPages } from './handlers/portfolio.ts';
@@ -57,4 +59,6 @@ export function mountWebPages(app: Api) {
   mountRenewalPages(app);
   mountClrPages(app);
   mountEndorsementPages(app);
+  mountOAuthConsentPages(app);
+  mountOAuthAppPages(app);
 }

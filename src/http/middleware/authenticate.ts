@@ -9,6 +9,13 @@ export const sessionCookieName = 'skillmark_session';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
+ * The OB 3.0 API and the OAuth endpoints authenticate on their own (OAuth access tokens, client
+ * credentials in Basic auth) and answer in their standards' error shapes, so neither the session
+ * cookie nor the API-token bearer is read there (src/http/routes/ob3).
+ */
+const ownAuthentication = /^\/(ims\/ob\/v3p0\/|oauth\/(register|token|revoke)$)/;
+
+/**
  * Resolves who is calling: a bearer token (API token or the operator's admin token) or the
  * session cookie. Cookie-authenticated API writes must come from our own origin: browsers send
  * cookies cross-site, so without this a third-party page could act for a signed-in person.
@@ -18,6 +25,10 @@ export function authenticate(): MiddlewareHandler<HttpEnv> {
     const ctx = c.get('ctx');
     const authorization = c.req.header('authorization');
     c.set('sessionToken', undefined);
+    if (ownAuthentication.test(c.req.path)) {
+      c.set('actor', { kind: 'anonymous' });
+      return next();
+    }
     if (authorization !== undefined) {
       const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
       if (!bearer) throw new ForbiddenError('The Authorization header must be "Bearer <token>".');

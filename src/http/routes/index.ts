@@ -21,6 +21,7 @@ import { mountLearningRoutes } from './learning/index.ts';
 import { mountListMembers } from './members/list-members.ts';
 import { mountRemoveMember } from './members/remove-member.ts';
 import { mountSetMember } from './members/set-member.ts';
+import { mountOb3Api } from './ob3/index.ts';
 import { mountCreateOrganization } from './organizations/create-organization.ts';
 import { mountGetOrganization } from './organizations/get-organization.ts';
 import { mountUpdateOrganization } from './organizations/update-organization.ts';
@@ -80,6 +81,7 @@ export function mountApiRoutes(app: Api) {
     mountExportLearnerClr,
     mountIssueTranscript,
     mountEndorsementRoutes,
+    mountOb3Api,
     mountWebhookRoutes,
   ]) {
     mount(app);
