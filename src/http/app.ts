@@ -48,6 +48,9 @@ export function createHttpApp(ctx: AppContext): Api {
       strictTransportSecurity: ctx.publicUrl.startsWith('https://')
         ? 'max-age=31536000; includeSubDomains'
         : false,
+      // A response that sets its own policy keeps it: stricter ones (shared files, uploads) and
+      // LTI pages an LMS frames and that post back to it (issue 11).
+      overwrite: false,
     }),
   );
   // Uploads (project files, badge images) get their own, larger limit; each assessment then

@@ -11,6 +11,7 @@ import { mountEndorsementPages } from './handlers/endorsements.ts';
 import { mountFrameworkPages } from './handlers/frameworks.ts';
 import { mountIssuedCredentialPages } from './handlers/issued-credentials.ts';
 import { mountLearningPages } from './handlers/learning.ts';
+import { mountLtiLaunchPages } from './handlers/lti-launch.ts';
 import { mountMemberPages } from './handlers/members.ts';
 import { mountOAuthAppPages } from './handlers/oauth-apps.ts';
 import { mountOAuthConsentPages } from './handlers/oauth-consent.ts';
@@ -59,6 +60,7 @@ export function mountWebPages(app: Api) {
   mountRenewalPages(app);
   mountClrPages(app);
   mountEndorsementPages(app);
+  mountLtiLaunchPages(app);
   mountOAuthConsentPages(app);
   mountOAuthAppPages(app);
 }

@@ -18,6 +18,7 @@ import { mountGetHealth } from './health/get-health.ts';
 import { mountDidDocumentRoutes } from './issuers/get-did-document.ts';
 import { mountIssuerProfileRoutes } from './issuers/get-issuer-profile.ts';
 import { mountLearningRoutes } from './learning/index.ts';
+import { mountLtiRoutes } from './lti/lti-routes.ts';
 import { mountListMembers } from './members/list-members.ts';
 import { mountRemoveMember } from './members/remove-member.ts';
 import { mountSetMember } from './members/set-member.ts';
@@ -83,6 +84,7 @@ export function mountApiRoutes(app: Api) {
     mountEndorsementRoutes,
     mountOb3Api,
     mountWebhookRoutes,
+    mountLtiRoutes,
   ]) {
     mount(app);
   }
