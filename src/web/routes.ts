@@ -15,6 +15,7 @@ import { mountLtiLaunchPages } from './handlers/lti-launch.ts';
 import { mountMemberPages } from './handlers/members.ts';
 import { mountOAuthAppPages } from './handlers/oauth-apps.ts';
 import { mountOAuthConsentPages } from './handlers/oauth-consent.ts';
+import { mountPolicyPages } from './handlers/oauth-policies.ts';
 import { mountOrganizationPages } from './handlers/organizations.ts';
 import { mountPathwayPages } from './handlers/pathways.ts';
 import { mountPortfolioPages } from './handlers/portfolio.ts';
@@ -63,4 +64,5 @@ export function mountWebPages(app: Api) {
   mountLtiLaunchPages(app);
   mountOAuthConsentPages(app);
   mountOAuthAppPages(app);
+  mountPolicyPages(app);
 }

@@ -16,7 +16,6 @@ export function serviceDescription(publicUrl: string) {
       version: '3.0',
       termsOfService: `${base}/terms`,
       'x-imssf-privacyPolicyUrl': `${base}/privacy`,
-      'x-imssf-image': `${base}/assets/logo.svg`,
     },
     servers: [{ url: `${base}/ims/ob/v3p0`, description: 'Open Badges 3.0 API' }],
     tags: [{ name: 'OpenBadgeCredentials' }, { name: 'Discovery' }],

@@ -6,6 +6,7 @@ import {
   decideAuthorization,
   prepareAuthorization,
 } from '../../services/oauth/authorize.ts';
+import { fetchClientLogo } from '../../services/oauth/client-logo.ts';
 import { getClient } from '../../services/oauth/clients.ts';
 import { authorizationRefusedPage, consentPage, returnToAppPage } from '../pages/oauth-consent.ts';
 import {
@@ -95,5 +96,14 @@ export function mountOAuthConsentPages(app: Api) {
       decision === 'approve',
     );
     return leaveFor(c, outcome, query.client_id ?? '');
+  });
+
+  app.get('/oauth/clients/:clientId/logo', async (c) => {
+    const logo = await fetchClientLogo(c.get('ctx'), c.req.param('clientId'));
+    if (!logo) return c.body(null, 404);
+    return c.body(logo.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': logo.contentType,
+      'cache-control': 'public, max-age=86400',
+    });
   });
 }

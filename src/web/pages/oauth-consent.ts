@@ -23,7 +23,12 @@ export function consentPage(
   learnerName: string | undefined,
 ): Html {
   const host = new URL(request.redirectUri).host;
-  return html`<h1>Allow ${client.clientName} to use your Skillmark account?</h1>
+  return html`${
+    client.logoUri
+      ? html`<img class="client-logo" src="/oauth/clients/${encodeURIComponent(client.id)}/logo" alt="Logo of ${client.clientName}" width="64" height="64">`
+      : ''
+  }
+<h1>Allow ${client.clientName} to use your Skillmark account?</h1>
 ${learnerName ? html`<p>You are signed in as <strong>${learnerName}</strong>.</p>` : ''}
 <section aria-labelledby="app-heading" class="card">
   <h2 id="app-heading">About this app</h2>
@@ -33,7 +38,6 @@ ${learnerName ? html`<p>You are signed in as <strong>${learnerName}</strong>.</p
     <dt>After you decide, you go to</dt><dd><code>${request.redirectUri}</code> (${host})</dd>
     ${client.tosUri ? html`<dt>Terms of service</dt><dd><a href="${client.tosUri}" rel="noopener noreferrer">${client.tosUri}</a></dd>` : ''}
     ${client.policyUri ? html`<dt>Privacy policy</dt><dd><a href="${client.policyUri}" rel="noopener noreferrer">${client.policyUri}</a></dd>` : ''}
-    ${client.logoUri ? html`<dt>Logo</dt><dd><a href="${client.logoUri}" rel="noopener noreferrer">${client.logoUri}</a></dd>` : ''}
   </dl>
 </section>
 <h2 id="scopes-heading">It asks to</h2>
