@@ -956,6 +956,11 @@ export const oauthClients = pgTable('oauth_clients', {
   scope: text('scope').notNull(),
   tokenEndpointAuthMethod: text('token_endpoint_auth_method').notNull(),
   contacts: jsonb('contacts').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** RFC 7591 grant_types: refresh tokens go only to clients that registered "refresh_token". */
+  grantTypes: jsonb('grant_types')
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'["authorization_code"]'::jsonb`),
   createdAt: createdAt(),
 });
 

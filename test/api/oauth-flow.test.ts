@@ -152,6 +152,17 @@ describe('the OB 3.0 OAuth flow end to end', () => {
       }).toString(),
     });
     expect(tokens.status, tokens.text).toBe(200);
+    // It registered only the code grant (the default), so it gets no refresh token.
+    expect(tokens.json.refresh_token).toBeUndefined();
+    const refresh = await t.request('POST', '/oauth/token', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: clientId,
+        refresh_token: 'smrt_anything',
+      }).toString(),
+    });
+    expect(refresh.json.error).toBe('unauthorized_client');
   });
 
   it('never logs client secrets, codes or tokens', () => {

@@ -63,6 +63,7 @@ export async function registerClient(
       scope: metadata.scope,
       tokenEndpointAuthMethod: metadata.tokenEndpointAuthMethod,
       contacts: metadata.contacts,
+      grantTypes: metadata.grantTypes,
       createdAt: now,
     });
     await recordAudit(tx, 'anonymous', 'oauth.client-registered', {
@@ -84,7 +85,7 @@ export async function registerClient(
     ...(row.softwareId ? { software_id: row.softwareId } : {}),
     ...(row.softwareVersion ? { software_version: row.softwareVersion } : {}),
     scope: row.scope,
-    grant_types: metadata.grantTypes,
+    grant_types: row.grantTypes,
     response_types: metadata.responseTypes,
     token_endpoint_auth_method: row.tokenEndpointAuthMethod,
     ...(row.contacts.length > 0 ? { contacts: row.contacts } : {}),

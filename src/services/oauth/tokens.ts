@@ -42,7 +42,14 @@ export async function requestToken(
   form: TokenRequest,
 ): Promise<TokenResponse> {
   if (form.grant_type === 'authorization_code') return exchangeCode(ctx, client, form);
-  if (form.grant_type === 'refresh_token') return refreshTokens(ctx, client, form);
+  if (form.grant_type === 'refresh_token') {
+    if (!client.grantTypes.includes('refresh_token'))
+      throw new OAuthError(
+        'unauthorized_client',
+        'The client did not register the "refresh_token" grant type.',
+      );
+    return refreshTokens(ctx, client, form);
+  }
   throw new OAuthError(
     'unsupported_grant_type',
     'grant_type must be "authorization_code" or "refresh_token".',
@@ -147,9 +154,11 @@ async function issueTokens(
   now: Date,
 ): Promise<TokenResponse> {
   const access = newOAuthSecret('access');
-  const refresh = newOAuthSecret('refresh');
+  const refresh = client.grantTypes.includes('refresh_token')
+    ? newOAuthSecret('refresh')
+    : undefined;
   const after = (seconds: number) => new Date(now.getTime() + seconds * 1000);
-  await insertOAuthTokens(db, [
+  const rows = [
     {
       tokenHash: access.hash,
       grantId,
@@ -158,15 +167,17 @@ async function issueTokens(
       expiresAt: after(ACCESS_TOKEN_TTL_SECONDS),
       createdAt: now,
     },
-    {
+  ];
+  if (refresh)
+    rows.push({
       tokenHash: refresh.hash,
       grantId,
       kind: 'refresh',
       scope,
       expiresAt: after(REFRESH_TOKEN_TTL_SECONDS),
       createdAt: now,
-    },
-  ]);
+    });
+  await insertOAuthTokens(db, rows);
   await recordAudit(db, `oauth-client:${client.id}`, 'oauth.tokens-issued', {
     target: grantId,
     detail: { scope },
@@ -175,7 +186,7 @@ async function issueTokens(
     access_token: access.secret,
     token_type: 'Bearer',
     expires_in: ACCESS_TOKEN_TTL_SECONDS,
-    refresh_token: refresh.secret,
+    ...(refresh ? { refresh_token: refresh.secret } : {}),
     scope,
   };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "oauth_clients" ADD COLUMN "grant_types" jsonb DEFAULT '["authorization_code"]'::jsonb NOT NULL;
