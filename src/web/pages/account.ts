@@ -22,5 +22,6 @@ ${
   }
 </section>
 ${sections ? sections.slice(1) : ''}
+<p><a href="/account/apps">Authorized apps</a>: the wallets and learning platforms you let into your account.</p>
 <p class="hint">Member since ${account.createdAt.slice(0, 10)}${account.isAdmin ? ' · platform administrator' : ''}.</p>`;
 }
