@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Api } from './env.ts';
+import { openApiDocument } from './openapi-document.ts';
 
 /**
  * Swagger UI served from the swagger-ui-dist package, so /docs works offline and under a strict
@@ -23,17 +24,7 @@ const page = `<!doctype html>
 <script src="/docs/assets/swagger-ui-bundle.js"></script><script src="/docs/assets/init.js"></script></body></html>`;
 
 export function mountApiDocs(app: Api) {
-  app.doc31('/openapi.json', (c) => ({
-    openapi: '3.1.0',
-    info: {
-      title: 'Skillmark API',
-      version: '1.0.0',
-      description:
-        'Micro-credentials and competency-based learning. Errors are RFC 9457 problem+json. Authenticate with `Authorization: Bearer <API token>` (organization-scoped) or the session cookie set by sign-in.',
-      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
-    },
-    servers: [{ url: c.get('ctx').publicUrl }],
-  }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument(app, c.get('ctx').publicUrl)));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
