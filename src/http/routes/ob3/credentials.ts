@@ -16,7 +16,12 @@ export function mountOb3Credentials(api: Hono<Ob3Env>) {
       return statusInfoResponse(c, 400, page, 'invalid_query_parameter');
     const result = await getCredentials(c.get('ctx'), c.get('principal'), page);
     c.header('X-Total-Count', String(result.total));
-    const link = linkHeader(new URL(c.req.url), result);
+    // From the public URL: behind a proxy the request's own URL is the internal one.
+    const self = new URL(c.req.url);
+    const link = linkHeader(
+      new URL(`${self.pathname}${self.search}`, c.get('ctx').publicUrl),
+      result,
+    );
     if (link) c.header('Link', link);
     c.header('Cache-Control', 'no-store');
     return c.json(result.body, 200);
