@@ -4,6 +4,7 @@ import { findIssuedCredential } from '../../src/db/repositories/issued-credentia
 import { ltiAwards } from '../../src/db/schema.ts';
 import { ltiClaims } from '../../src/domain/lti/claims.ts';
 import { fullAchievementDefinition } from '../../src/domain/testing/achievement-examples.ts';
+import { syncAllLtiGrades } from '../../src/services/lti/grade-poller.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import {
   createOrganizationOwnedBy,
@@ -330,11 +331,24 @@ describe('LTI grade passback (AGS)', () => {
 
     const again = await t.request('POST', path, { token: org.token });
     expect(again.json).toEqual({ awarded: [], unlinked: 1 });
+    // The background poller (skillmark start) reads the same grades and awards nothing twice.
+    const polled = await syncAllLtiGrades(t.ctx);
+    expect(polled).toMatchObject({ awarded: 0, failed: 0 });
+    expect(polled.links).toBeGreaterThanOrEqual(1);
+    // Once the third learner links their account, the next poll awards them.
+    const late = await signUpPerson(t, 'Lara Late');
+    const lateLaunch = await lms.launch(t, {
+      sub: subs.unlinked,
+      resourceLinkId,
+      custom: item!.custom,
+    });
+    await linkByConfirmation(late, lateLaunch.response.text);
+    expect((await syncAllLtiGrades(t.ctx)).awarded).toBe(1);
     const awards = await t.ctx.db
       .select()
       .from(ltiAwards)
       .where(eq(ltiAwards.resourceLinkId, link.id));
-    expect(awards).toHaveLength(1);
+    expect(awards.map((a) => a.subject).sort()).toEqual([subs.passing, subs.unlinked].sort());
 
     const other = await organizationWithAchievement();
     const cross = await t.request(

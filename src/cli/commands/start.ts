@@ -6,6 +6,7 @@ import { serveEmbeddedDatabaseLocally } from '../../db/client.ts';
 import { createHttpApp } from '../../http/app.ts';
 import { seedDemo } from '../../services/demo-seed.ts';
 import { createJobRunner } from '../../services/jobs/runner.ts';
+import { startLtiGradePolling } from '../../services/lti/grade-poller.ts';
 import { createOutbox, developmentMailboxSender } from '../../services/notifications/outbox.ts';
 import { createSmtpSender } from '../../services/notifications/smtp-sender.ts';
 import { renewalJobHandlers } from '../../services/renewal/reminders.ts';
@@ -41,6 +42,8 @@ export function registerStartCommand(program: Command) {
       // Issue 11: webhook outbox; deliveries enqueued before a restart go out now.
       const webhooks = createWebhookDispatcher(ctx, ctx.outboundHttp);
       webhooks.start();
+      // Issue 11: LMS grades (LTI AGS) read every 15 minutes; qualifying learners are awarded once.
+      const stopLtiGradePolling = startLtiGradePolling(ctx);
       // Issue 10: a signed tree head whenever the log has grown, every interval.
       const stopTreeHeadSigner = startTreeHeadSigner(ctx, TREE_HEAD_INTERVAL_MS);
       const app = createHttpApp(ctx);
@@ -70,6 +73,7 @@ export function registerStartCommand(program: Command) {
       Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
       const shutdown = () => {
         stopOutbox();
+        stopLtiGradePolling();
         stopTreeHeadSigner();
         server.close(async () => {
           await jobRunner.stop();

@@ -159,3 +159,11 @@ export async function findAccountIdByVerifiedEmail(db: Db, email: string) {
     .where(and(eq(accountEmails.email, email), isNotNull(accountEmails.verifiedAt)));
   return row?.accountId;
 }
+
+/** Placements with a gradebook column, created since `since` (the ones worth polling). */
+export async function listGradedLtiResourceLinks(db: Db, since: Date) {
+  return db
+    .select()
+    .from(ltiResourceLinks)
+    .where(and(isNotNull(ltiResourceLinks.lineItemUrl), gt(ltiResourceLinks.createdAt, since)));
+}
