@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oauthAuthorizationCodes, oauthTokens } from '../../src/db/schema.ts';
 import { ob3Scopes } from '../../src/domain/oauth/scopes.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import {
@@ -138,6 +140,48 @@ describe('the token endpoint refuses', () => {
       json: { grant_type: 'authorization_code' },
     });
     expect(json.json.error).toBe('invalid_request');
+  });
+});
+
+describe('housekeeping', () => {
+  it('clears expired codes on the next approval and expired tokens on the next issuance', async () => {
+    const housekeeper = await signUpPerson(t, 'Hanna Housekeeping');
+    const pkce = pkcePair();
+    const first = await consent(t, housekeeper, authorizeUrl(client, pkce.challenge));
+    const tokens = await redeem(first.searchParams.get('code')!, pkce.verifier);
+    const codesOf = async () =>
+      (
+        await t.ctx.db
+          .select()
+          .from(oauthAuthorizationCodes)
+          .where(eq(oauthAuthorizationCodes.accountId, housekeeper.accountId))
+      ).length;
+    expect(await codesOf()).toBe(1);
+    const saved = clock.now;
+    clock.now = new Date(saved.getTime() + 2 * 3600 * 1000);
+    try {
+      await consent(t, housekeeper, authorizeUrl(client, pkcePair().challenge));
+      expect(await codesOf()).toBe(1);
+      const refreshed = await tokenRequest(t, client, {
+        grant_type: 'refresh_token',
+        refresh_token: tokens.json.refresh_token,
+      });
+      expect(refreshed.status).toBe(200);
+      const kinds = (
+        await t.ctx.db
+          .select({ kind: oauthTokens.kind, usedAt: oauthTokens.usedAt })
+          .from(oauthTokens)
+          .innerJoin(
+            oauthAuthorizationCodes,
+            eq(oauthAuthorizationCodes.grantId, oauthTokens.grantId),
+          )
+          .where(eq(oauthAuthorizationCodes.accountId, housekeeper.accountId))
+      ).map((row) => `${row.kind}${row.usedAt ? ' (used)' : ''}`);
+      // The expired first access token is gone; the used refresh token stays for theft detection.
+      expect(kinds.sort()).toEqual(['access', 'refresh', 'refresh (used)']);
+    } finally {
+      clock.now = saved;
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { oauthAuthorizationCodes, oauthClients, oauthGrants, oauthTokens } from '../schema.ts';
 
@@ -90,4 +90,16 @@ export async function consumeAuthorizationCode(
     .from(oauthAuthorizationCodes)
     .where(eq(oauthAuthorizationCodes.codeHash, codeHash));
   return used ? { code: used, alreadyUsed: true } : undefined;
+}
+
+/** Codes past their expiry are useless (even for reuse detection); the account's are dropped. */
+export async function deleteExpiredCodesOfAccount(db: Db, accountId: string, now: Date) {
+  await db
+    .delete(oauthAuthorizationCodes)
+    .where(
+      and(
+        eq(oauthAuthorizationCodes.accountId, accountId),
+        lt(oauthAuthorizationCodes.expiresAt, now),
+      ),
+    );
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { oauthGrants, oauthTokens } from '../schema.ts';
 
@@ -46,4 +46,14 @@ export async function revokeOAuthToken(db: Db, tokenHash: string, now: Date): Pr
     .update(oauthTokens)
     .set({ revokedAt: now })
     .where(and(eq(oauthTokens.tokenHash, tokenHash), isNull(oauthTokens.revokedAt)));
+}
+
+/**
+ * Expired tokens of a grant can never be used again; a used refresh token is kept until it
+ * expires, so a replay is still recognised as theft until then.
+ */
+export async function deleteExpiredTokensOfGrant(db: Db, grantId: string, now: Date) {
+  await db
+    .delete(oauthTokens)
+    .where(and(eq(oauthTokens.grantId, grantId), lt(oauthTokens.expiresAt, now)));
 }

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { OAuthClientRow } from '../../db/repositories/oauth-clients.ts';
-import { insertAuthorizationCode, upsertOAuthGrant } from '../../db/repositories/oauth-grants.ts';
+import {
+  deleteExpiredCodesOfAccount,
+  insertAuthorizationCode,
+  upsertOAuthGrant,
+} from '../../db/repositories/oauth-grants.ts';
 import {
   type AuthorizationQuery,
   type AuthorizationRequest,
@@ -95,6 +99,8 @@ export async function decideAuthorization(
       scope,
       approvedAt: now,
     });
+    // Housekeeping where it is cheap: each approval clears the learner's expired codes.
+    await deleteExpiredCodesOfAccount(tx, actor.accountId, now);
     await insertAuthorizationCode(tx, {
       codeHash: code.hash,
       grantId: grant.id,

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import type { OAuthClientRow } from '../../db/repositories/oauth-clients.ts';
 import { consumeAuthorizationCode, revokeOAuthGrant } from '../../db/repositories/oauth-grants.ts';
 import {
+  deleteExpiredTokensOfGrant,
   findOAuthToken,
   insertOAuthTokens,
   markRefreshTokenUsed,
@@ -177,6 +178,8 @@ async function issueTokens(
       expiresAt: after(REFRESH_TOKEN_TTL_SECONDS),
       createdAt: now,
     });
+  // Each issuance clears the grant's expired tokens, so a long-lived grant stays small.
+  await deleteExpiredTokensOfGrant(db, grantId, now);
   await insertOAuthTokens(db, rows);
   await recordAudit(db, `oauth-client:${client.id}`, 'oauth.tokens-issued', {
     target: grantId,
