@@ -17,7 +17,7 @@ ${notice ? html`<div class="notice success" role="status">${notice}</div>` : ''}
 ${
   apps.length === 0
     ? html`<p>You have not authorized any app.</p>`
-    : html`<ul class="stack">${apps.map(
+    : html`<ul class="cards">${apps.map(
         (app) => html`<li class="card">
   <h2>${app.clientName}</h2>
   <p><a href="${app.clientUri}" rel="noopener noreferrer">${app.clientUri}</a> · allowed ${app.approvedAt.slice(0, 10)}</p>

@@ -46,9 +46,9 @@ ${learnerName ? html`<p>You are signed in as <strong>${learnerName}</strong>.</p
 <form method="post" action="/oauth/authorize" class="stack">
   ${csrfInput(csrfToken)}
   ${Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
-  <div class="actions">
+  <div class="row-actions"><div class="buttons">
     <button type="submit" name="decision" value="approve">Allow</button>
-    <button type="submit" name="decision" value="deny" class="secondary">Deny</button>
+    <button type="submit" name="decision" value="deny" class="secondary">Deny</button></div>
   </div>
 </form>`;
 }
