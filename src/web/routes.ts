@@ -12,6 +12,7 @@ import { mountFrameworkPages } from './handlers/frameworks.ts';
 import { mountIssuedCredentialPages } from './handlers/issued-credentials.ts';
 import { mountLearningPages } from './handlers/learning.ts';
 import { mountLtiLaunchPages } from './handlers/lti-launch.ts';
+import { mountLtiPlatformPages } from './handlers/lti-platforms.ts';
 import { mountMemberPages } from './handlers/members.ts';
 import { mountOAuthAppPages } from './handlers/oauth-apps.ts';
 import { mountOAuthConsentPages } from './handlers/oauth-consent.ts';
@@ -24,6 +25,7 @@ import { mountRenewalPages } from './handlers/renewal.ts';
 import { mountSharingPages } from './handlers/sharing.ts';
 import { mountWalletPages } from './handlers/wallet.ts';
 import { mountWalletImportPages } from './handlers/wallet-import.ts';
+import { mountWebhookPages } from './handlers/webhooks.ts';
 import { problemPage } from './pages/problems.ts';
 import { render } from './render.ts';
 
@@ -62,6 +64,8 @@ export function mountWebPages(app: Api) {
   mountClrPages(app);
   mountEndorsementPages(app);
   mountLtiLaunchPages(app);
+  mountLtiPlatformPages(app);
+  mountWebhookPages(app);
   mountOAuthConsentPages(app);
   mountOAuthAppPages(app);
   mountPolicyPages(app);

@@ -15,6 +15,8 @@ import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { getOrganization } from '../organizations.ts';
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type LtiPlatformView = {
   id: string;
   name: string;
@@ -104,7 +106,10 @@ export async function removeLtiPlatform(
   platformId: string,
 ) {
   const organization = await organizationFor(ctx, actor, slug);
-  if (!(await findLtiPlatform(ctx.db, organization.id, platformId)))
+  if (
+    !uuidPattern.test(platformId) ||
+    !(await findLtiPlatform(ctx.db, organization.id, platformId))
+  )
     throw new NotFoundError('No LMS platform with this id in this organization.');
   await ctx.db.transaction(async (tx) => {
     await deleteLtiPlatform(tx, platformId);

@@ -100,8 +100,12 @@ export async function getWebhookEndpoints(
   return (await listWebhookEndpoints(ctx.db, organization.id)).map(present);
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function requireEndpoint(ctx: ServiceContext, organizationId: string, endpointId: string) {
-  const endpoint = await findWebhookEndpoint(ctx.db, organizationId, endpointId);
+  const endpoint = uuidPattern.test(endpointId)
+    ? await findWebhookEndpoint(ctx.db, organizationId, endpointId)
+    : undefined;
   if (!endpoint) throw new NotFoundError('No webhook endpoint with this id in this organization.');
   return endpoint;
 }

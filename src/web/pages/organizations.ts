@@ -76,6 +76,7 @@ ${access.issuerId ? html`<p>Issuer identifier: <code class="identifier">${access
   ${access.canManageAssessments ? html`<li><a href="/organizations/${organization.slug}/assessments">Assessments</a></li>` : ''}
   ${access.canReview ? html`<li><a href="/organizations/${organization.slug}/reviews">Reviews</a></li>` : ''}
   ${access.canManage ? html`<li><a href="/organizations/${organization.slug}/tokens">API tokens</a></li>` : ''}
+  ${access.canManage ? html`<li><a href="/organizations/${organization.slug}/webhooks">Webhooks</a></li><li><a href="/organizations/${organization.slug}/lti">LMS connections (LTI)</a></li>` : ''}
 </ul></nav>
 ${access.role ? html`<p>Your role: <strong>${access.role}</strong></p>` : ''}
 ${
