@@ -66,6 +66,7 @@ describe('the OB 3.0 OAuth flow end to end', () => {
     const returned = await consent(t, { ...learner, cookie }, back);
     expect(`${returned.origin}${returned.pathname}`).toBe(redirectUri);
     expect(returned.searchParams.get('state')).toBe('xyz 42');
+    expect(returned.searchParams.get('iss')).toBe('http://localhost:3000');
     const code = returned.searchParams.get('code')!;
     expect(code).toMatch(/^smac_/);
 
@@ -163,6 +164,22 @@ describe('the OB 3.0 OAuth flow end to end', () => {
       }).toString(),
     });
     expect(refresh.json.error).toBe('unauthorized_client');
+  });
+
+  it('publishes RFC 8414 authorization server metadata that matches the discovery document', async () => {
+    const metadata = await t.request('GET', '/.well-known/oauth-authorization-server');
+    expect(metadata.status).toBe(200);
+    const discovery = (await t.request('GET', '/ims/ob/v3p0/discovery')).json;
+    const flow = discovery.components.securitySchemes.OAuth2ACG.flows.authorizationCode;
+    expect(metadata.json).toMatchObject({
+      issuer: 'http://localhost:3000',
+      authorization_endpoint: flow.authorizationUrl,
+      token_endpoint: flow.tokenUrl,
+      registration_endpoint:
+        discovery.components.securitySchemes.OAuth2ACG['x-imssf-registrationUrl'],
+      code_challenge_methods_supported: ['S256'],
+    });
+    expect(metadata.json.scopes_supported.sort()).toEqual(Object.keys(flow.scopes).sort());
   });
 
   it('never logs client secrets, codes or tokens', () => {

@@ -56,6 +56,7 @@ export async function prepareAuthorization(
         error: error.error,
         error_description: error.message,
         state: query.state,
+        iss: issuerOf(ctx),
       }),
     };
   }
@@ -85,6 +86,7 @@ export async function decideAuthorization(
         error: 'access_denied',
         error_description: 'The learner did not authorize the app.',
         state: request.state,
+        iss: issuerOf(ctx),
       }),
     };
   }
@@ -119,6 +121,15 @@ export async function decideAuthorization(
   });
   return {
     kind: 'redirect',
-    location: redirectWith(request.redirectUri, { code: code.secret, state: request.state }),
+    location: redirectWith(request.redirectUri, {
+      code: code.secret,
+      state: request.state,
+      iss: issuerOf(ctx),
+    }),
   };
+}
+
+/** RFC 9207: the issuer identifier in every authorization response defends against mix-up attacks. */
+function issuerOf(ctx: ServiceContext): string {
+  return ctx.publicUrl.replace(/\/$/, '');
 }

@@ -65,3 +65,33 @@ function operation(operationId: string, scope: string) {
     security: [{ OAuth2ACG: [scope] }],
   };
 }
+
+/**
+ * RFC 8414 authorization server metadata, for OAuth libraries that configure themselves from
+ * `/.well-known/oauth-authorization-server` rather than from the OB 3.0 discovery document.
+ */
+export function authorizationServerMetadata(publicUrl: string) {
+  const base = publicUrl.replace(/\/$/, '');
+  return {
+    issuer: base,
+    authorization_endpoint: `${base}/oauth/authorize`,
+    token_endpoint: `${base}/oauth/token`,
+    registration_endpoint: `${base}/oauth/register`,
+    revocation_endpoint: `${base}/oauth/revoke`,
+    scopes_supported: [...allOb3Scopes],
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+    revocation_endpoint_auth_methods_supported: [
+      'client_secret_basic',
+      'client_secret_post',
+      'none',
+    ],
+    code_challenge_methods_supported: ['S256'],
+    service_documentation: `${base}/ims/ob/v3p0/discovery`,
+    op_policy_uri: `${base}/privacy`,
+    op_tos_uri: `${base}/terms`,
+    authorization_response_iss_parameter_supported: true,
+  };
+}

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { serviceDescription } from '../../../services/ob3-api/discovery.ts';
+import {
+  authorizationServerMetadata,
+  serviceDescription,
+} from '../../../services/ob3-api/discovery.ts';
 import type { Api } from '../../env.ts';
 import { oauthBearer } from './bearer-auth.ts';
 import { mountOb3Credentials } from './credentials.ts';
@@ -47,5 +50,10 @@ export function mountOb3Api(app: Api) {
   );
   api.onError(ob3ErrorHandler);
   app.route(OB3_BASE_PATH, api as unknown as Api);
+  app.get('/.well-known/oauth-authorization-server', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.json(authorizationServerMetadata(c.get('ctx').publicUrl), 200);
+  });
   mountOAuthEndpoints(app);
 }
