@@ -77,6 +77,30 @@ describe('the token endpoint refuses', () => {
     expect((await credentials(first.json.access_token)).status).toBe(401);
   });
 
+  it('two concurrent redemptions of one code: exactly one succeeds', async () => {
+    const { code, verifier } = await codeFor();
+    const results = await Promise.all([redeem(code, verifier), redeem(code, verifier)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+  });
+
+  it('a code whose approval the learner revoked before it was redeemed', async () => {
+    const app = await registerClient(t, { client_name: 'Slow Redeemer' });
+    const pkce = pkcePair();
+    const back = await consent(t, learner, authorizeUrl(app, pkce.challenge));
+    const page = await t.request('GET', '/account/apps', { cookie: learner.cookie });
+    const grantId = /Slow Redeemer[\s\S]*?action="\/account\/apps\/([^/]+)\/revoke"/.exec(
+      page.text,
+    )![1]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
+    await t.request('POST', `/account/apps/${grantId}/revoke`, {
+      cookie: learner.cookie,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf }).toString(),
+    });
+    const response = await redeem(back.searchParams.get('code')!, pkce.verifier, app);
+    expect(response.json.error).toBe('invalid_grant');
+  });
+
   it('a redirect_uri other than the authorization request’s', async () => {
     const { code, verifier } = await codeFor();
     const response = await redeem(code, verifier, client, 'https://wallet.example/other');

@@ -1,6 +1,10 @@
 import type { Db } from '../../db/client.ts';
 import type { OAuthClientRow } from '../../db/repositories/oauth-clients.ts';
-import { consumeAuthorizationCode, revokeOAuthGrant } from '../../db/repositories/oauth-grants.ts';
+import {
+  consumeAuthorizationCode,
+  findOAuthGrant,
+  revokeOAuthGrant,
+} from '../../db/repositories/oauth-grants.ts';
 import {
   deleteExpiredTokensOfGrant,
   findOAuthToken,
@@ -89,6 +93,10 @@ async function exchangeCode(
         return { refused: badCode() };
       }
       if (code.expiresAt <= now) return { refused: badCode() };
+      // The learner revoked the app after approving: the code dies with the approval.
+      const grant = await findOAuthGrant(tx, code.grantId);
+      if (!grant || (grant.revokedAt && grant.revokedAt >= code.createdAt))
+        return { refused: badCode() };
       if (form.redirect_uri !== code.redirectUri)
         return {
           refused: new OAuthError(
