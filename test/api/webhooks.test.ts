@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../src/context.ts';
+import { webhookDeliveries } from '../../src/db/schema.ts';
 import { fullAchievementDefinition } from '../../src/domain/testing/achievement-examples.ts';
 import { verifyWebhook } from '../../src/domain/webhooks/signature.ts';
 import { createOutboundHttp } from '../../src/services/outbound-http.ts';
@@ -232,6 +234,28 @@ describe('webhook deliveries', () => {
     [delivery] = await deliveries(org, endpointId);
     expect(delivery.log).toHaveLength(4);
     offsetMs = 0;
+  });
+
+  it('stops at once for an endpoint removed while a delivery was pending', async () => {
+    const org = await organization();
+    const created = await register(org, receiver.url);
+    await award(org);
+    const removed = await t.request(
+      'DELETE',
+      `/api/v1/organizations/${org.slug}/webhooks/${created.json.endpoint.id}`,
+      { token: org.token },
+    );
+    expect(removed.status).toBe(204);
+    const before = receiver.received.length;
+    await createWebhookDispatcher(t.ctx, t.ctx.outboundHttp).deliverDue();
+    expect(receiver.received.length).toBe(before);
+    const rows = await t.ctx.db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.endpointId, created.json.endpoint.id));
+    expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual([
+      ['failed', 1, 'the endpoint was removed'],
+    ]);
   });
 
   it('refuses at delivery time a host that resolves to a private address, without connecting', async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
   accountEmails,
@@ -166,4 +166,10 @@ export async function listGradedLtiResourceLinks(db: Db, since: Date) {
     .select()
     .from(ltiResourceLinks)
     .where(and(isNotNull(ltiResourceLinks.lineItemUrl), gt(ltiResourceLinks.createdAt, since)));
+}
+
+/** Logins and launches are short-lived; their rows are removed once long expired. */
+export async function deleteExpiredLtiSessions(db: Db, before: Date) {
+  await db.delete(ltiLoginStates).where(lt(ltiLoginStates.expiresAt, before));
+  await db.delete(ltiLaunches).where(lt(ltiLaunches.expiresAt, before));
 }

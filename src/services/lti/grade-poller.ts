@@ -2,9 +2,10 @@
  * Grade passback without anyone pressing a button: each app server polls the result service of
  * every placement with a gradebook column, for a course term after it was placed. Polling runs
  * outside any transaction (each award takes its own), so a slow LMS never holds the database.
- * Awards stay exactly-once when several servers poll at the same time (grades.ts).
+ * Awards stay exactly-once when several servers poll at the same time (grades.ts). Each run also
+ * removes login states and launches that expired a day ago.
  */
-import { listGradedLtiResourceLinks } from '../../db/repositories/lti.ts';
+import { deleteExpiredLtiSessions, listGradedLtiResourceLinks } from '../../db/repositories/lti.ts';
 import { syncLtiGrades } from './grades.ts';
 import type { LtiContext } from './launch.ts';
 
@@ -14,6 +15,8 @@ export const gradePollingWindowMs = 180 * 86_400_000;
 export async function syncAllLtiGrades(
   ctx: LtiContext,
 ): Promise<{ links: number; awarded: number; failed: number }> {
+  // A replayed state must still read as "already used" for a while after it expired.
+  await deleteExpiredLtiSessions(ctx.db, new Date(ctx.now().getTime() - 86_400_000));
   const since = new Date(ctx.now().getTime() - gradePollingWindowMs);
   const links = await listGradedLtiResourceLinks(ctx.db, since);
   let awarded = 0;

@@ -81,7 +81,8 @@ export function createWebhookDispatcher(
       }
     }
     const attempts = delivery.attempts + 1;
-    const gaveUp = error !== null && (attempts >= maxWebhookAttempts || !endpoint);
+    const removed = !endpoint || endpoint.disabledAt !== null;
+    const gaveUp = error !== null && (attempts >= maxWebhookAttempts || removed);
     await recordWebhookAttempt(
       ctx.db,
       delivery.id,
