@@ -112,6 +112,8 @@ export async function createLtiPlatform(origin = 'https://lms.example.edu') {
   const outboundHttp: OutboundHttp = createOutboundHttp({
     lookup: async () => [{ address: '93.184.215.14', family: 4 }],
     fetchImpl,
+    // A platform on loopback (the browser test serves its pages there), as in development.
+    allowLoopback: true,
   });
 
   async function idToken(nonce: string, options: LaunchOptions): Promise<string> {
