@@ -350,6 +350,12 @@ describe('LTI grade passback (AGS)', () => {
       .where(eq(ltiAwards.resourceLinkId, link.id));
     expect(awards.map((a) => a.subject).sort()).toEqual([subs.passing, subs.unlinked].sort());
 
+    lms.switches.refuseTokens = true;
+    const refused = await t.request('POST', path, { token: org.token });
+    lms.switches.refuseTokens = false;
+    expect(refused.status).toBe(409);
+    expect(refused.json.detail).toContain('token endpoint refused Skillmark (HTTP 401)');
+
     const other = await organizationWithAchievement();
     const cross = await t.request(
       'POST',

@@ -48,6 +48,7 @@ export async function createLtiPlatform(origin = 'https://lms.example.edu') {
   const results: AgsResult[] = [];
   const issuedTokens = new Set<string>();
   const log: string[] = [];
+  const switches = { refuseTokens: false };
   let app: TestApp | undefined;
 
   const registration = {
@@ -81,6 +82,7 @@ export async function createLtiPlatform(origin = 'https://lms.example.edu') {
           audience: registration.tokenUrl,
           algorithms: ['RS256'],
         });
+        if (switches.refuseTokens) throw new Error('switched off');
         if (form.get('grant_type') !== 'client_credentials' || !payload.jti) throw new Error();
       } catch {
         return Response.json({ error: 'invalid_client' }, { status: 401 });
@@ -194,6 +196,8 @@ export async function createLtiPlatform(origin = 'https://lms.example.edu') {
     lineItemUrl,
     results,
     log,
+    /** Set `refuseTokens` to make the token endpoint answer invalid_client. */
+    switches,
     outboundHttp,
     /** Binds the platform to the app it talks to (for the tool's JWKS). */
     attach(t: TestApp) {

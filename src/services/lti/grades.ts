@@ -23,6 +23,7 @@ import { type Actor, authorize } from '../../domain/policy.ts';
 import { awardAchievement } from '../achievements.ts';
 import { recordAudit } from '../audit.ts';
 import { getOrganization } from '../organizations.ts';
+import type { OutboundRequest } from '../outbound-http.ts';
 import type { LtiContext } from './launch.ts';
 import { toolSigningKey } from './tool-keys.ts';
 
@@ -43,7 +44,7 @@ async function accessToken(ctx: LtiContext, platform: LtiPlatformRow, scope: str
     .setExpirationTime(now + 300)
     .setJti(randomBytes(16).toString('base64url'))
     .sign(key.privateKey);
-  const response = await ctx.outboundHttp({
+  const response = await reach(ctx, 'token endpoint', {
     method: 'POST',
     url: platform.tokenUrl,
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
@@ -62,6 +63,17 @@ async function accessToken(ctx: LtiContext, platform: LtiPlatformRow, scope: str
   return body.access_token;
 }
 
+/** Network failures and refused URLs become a problem the owner can act on, not a 500. */
+async function reach(ctx: LtiContext, what: string, request: OutboundRequest) {
+  try {
+    return await ctx.outboundHttp(request);
+  } catch (error) {
+    throw new PlatformCallError(
+      `Skillmark could not reach the platform's ${what}: ${(error as Error).message}.`,
+    );
+  }
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -75,7 +87,7 @@ type AgsResult = { userId?: unknown; resultScore?: unknown; resultMaximum?: unkn
 async function readResults(ctx: LtiContext, lineItemUrl: string, token: string) {
   const url = new URL(lineItemUrl);
   url.pathname = `${url.pathname.replace(/\/$/, '')}/results`;
-  const response = await ctx.outboundHttp({
+  const response = await reach(ctx, 'result service', {
     method: 'GET',
     url: url.href,
     headers: {
