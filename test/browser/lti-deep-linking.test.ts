@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ltiClaims } from '../../src/domain/lti/claims.ts';
 import { fullAchievementDefinition } from '../../src/domain/testing/achievement-examples.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { checkAccessibility, describeViolations } from '../helpers/axe.ts';
 import { hasChromium, openBrowserOn } from '../helpers/browser.ts';
 import { createOrganizationOwnedBy, createToken, signUpPerson } from '../helpers/factories.ts';
 import { createLtiPlatform, instructorRole, type LtiPlatform } from '../helpers/lti-platform.ts';
@@ -113,5 +114,23 @@ describe.skipIf(!hasChromium)('LTI deep linking inside an LMS frame', () => {
     });
     await expect.poll(() => frame()?.locator('p').textContent()).toBe('Item added.');
     await page.close();
+
+    // The owner's integration pages pass axe (WCAG 2 A/AA), with a webhook and a platform listed.
+    await t.request('POST', `/api/v1/organizations/${slug}/webhooks`, {
+      token,
+      json: { url: 'https://hooks.example.com/in', eventTypes: ['credential.issued'] },
+    });
+    const context = await browser.newContext({ bypassCSP: true });
+    const [name, value] = owner.cookie.split('=');
+    await context.addCookies([{ name: name!, value: value!, url: baseUrl }]);
+    const ownerPage = await context.newPage();
+    const failing: string[] = [];
+    for (const path of [`/organizations/${slug}/webhooks`, `/organizations/${slug}/lti`]) {
+      await ownerPage.goto(`${baseUrl}${path}`);
+      expect(await ownerPage.locator('h1').textContent()).toMatch(/^(Webhooks|LMS connections)/);
+      failing.push(...describeViolations(await checkAccessibility(ownerPage), 'failing'));
+    }
+    expect(failing).toEqual([]);
+    await context.close();
   });
 });
