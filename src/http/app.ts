@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ZodError } from 'zod';
 import type { AppContext } from '../context.ts';
+import { VERIFICATION_LIMITS } from '../credentials/index.ts';
 import { type ErrorCode, SkillmarkError } from '../domain/errors.ts';
 import { mountWebPages } from '../web/routes.ts';
 import { mountApiDocs } from './api-docs.ts';
@@ -57,10 +58,14 @@ export function createHttpApp(ctx: AppContext): Api {
     /^\/api\/v1\/project-assessments\/[^/]+\/submissions$/,
     /^\/(api\/v1\/me\/credentials|wallet)\/import$/,
   ];
+  // The public verifier takes files too, but only as large as verification ever reads.
+  const verifyPaths = /^\/(api\/v1\/)?verify(\/report)?$/;
   const limitFor = (path: string) =>
-    uploadPaths.some((pattern) => pattern.test(path))
-      ? ctx.config.uploadLimitBytes
-      : ctx.config.bodyLimitBytes;
+    verifyPaths.test(path)
+      ? VERIFICATION_LIMITS.maxRequestBytes
+      : uploadPaths.some((pattern) => pattern.test(path))
+        ? ctx.config.uploadLimitBytes
+        : ctx.config.bodyLimitBytes;
   app.use('*', async (c, next) => {
     const maxSize = limitFor(c.req.path);
     return bodyLimit({

@@ -190,3 +190,26 @@ export async function removeTrustedIssuer(
     });
   });
 }
+
+/** Validates input from outside with `schema`; a failure is a 400 naming each field. */
+export function parseTrustRegistryInput<T>(
+  schema: {
+    safeParse(
+      input: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+  },
+  input: unknown,
+): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)',
+    message: issue.message,
+  }));
+  throw new ValidationError(
+    `Check these fields: ${fields.map((f) => f.message).join('; ')}.`,
+    fields,
+  );
+}
