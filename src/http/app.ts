@@ -59,7 +59,7 @@ export function createHttpApp(ctx: AppContext): Api {
     /^\/(api\/v1\/me\/credentials|wallet)\/import$/,
   ];
   // The public verifier takes files too, but only as large as verification ever reads.
-  const verifyPaths = /^\/(api\/v1\/)?verify(\/report)?$/;
+  const verifyPaths = /^\/(api\/v1\/verify|verify(\/(file|text|report))?)$/;
   const limitFor = (path: string) =>
     verifyPaths.test(path)
       ? VERIFICATION_LIMITS.maxRequestBytes

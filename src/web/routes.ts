@@ -18,6 +18,7 @@ import { mountPortfolioPages } from './handlers/portfolio.ts';
 import { mountProjectPages } from './handlers/projects.ts';
 import { mountRenewalPages } from './handlers/renewal.ts';
 import { mountSharingPages } from './handlers/sharing.ts';
+import { mountVerifyPages } from './handlers/verify.ts';
 import { mountWalletPages } from './handlers/wallet.ts';
 import { mountWalletImportPages } from './handlers/wallet-import.ts';
 import { problemPage } from './pages/problems.ts';
@@ -57,4 +58,5 @@ export function mountWebPages(app: Api) {
   mountRenewalPages(app);
   mountClrPages(app);
   mountEndorsementPages(app);
+  mountVerifyPages(app);
 }

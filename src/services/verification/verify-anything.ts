@@ -71,7 +71,7 @@ export async function recordPublicVerification(
 async function verifyRead(
   ctx: VerifyingContext,
   input: ReadInput,
-  channel: VerifyChannel,
+  channel: VerifyChannel | undefined,
   safeFetch: SafeFetch,
 ): Promise<VerificationReport> {
   const meta = {
@@ -91,13 +91,14 @@ async function verifyRead(
         [{ field: 'document', message: 'holds too many credentials' }],
       );
     const result = await ctx.verifyPresentation(presentation);
-    for (const entry of result.credentials) await recordPublicVerification(ctx, entry, channel);
+    if (channel)
+      for (const entry of result.credentials) await recordPublicVerification(ctx, entry, channel);
     return { ...presentationReport(result), ...meta };
   }
   const verify =
     input.receivedAs === 'ob2' ? createOb2Verifier(ctx, { safeFetch }) : ctx.verifyCredential;
   const result = await verify(input.content);
-  await recordPublicVerification(ctx, result, channel);
+  if (channel) await recordPublicVerification(ctx, result, channel);
   return { ...credentialReport(result, input.content), ...meta };
 }
 
@@ -110,9 +111,11 @@ export async function verifyAnything(
   ctx: VerifyingContext,
   source: VerifySource,
   channel: VerifyChannel,
-  options: { safeFetch?: SafeFetch } = {},
+  /** `record: false` for a report download of what was just verified (counted once). */
+  options: { safeFetch?: SafeFetch; record?: boolean } = {},
 ): Promise<VerifyOutcome> {
   const safeFetch = options.safeFetch ?? createVerifyFetch();
   const input = await readVerifySource(ctx, source, safeFetch);
-  return { input, report: await verifyRead(ctx, input, channel, safeFetch) };
+  const recordAs = options.record === false ? undefined : channel;
+  return { input, report: await verifyRead(ctx, input, recordAs, safeFetch) };
 }
