@@ -18,6 +18,7 @@ import { mountPortfolioPages } from './handlers/portfolio.ts';
 import { mountProjectPages } from './handlers/projects.ts';
 import { mountRenewalPages } from './handlers/renewal.ts';
 import { mountSharingPages } from './handlers/sharing.ts';
+import { mountTrustRegistryPages } from './handlers/trust-registry.ts';
 import { mountVerifyPages } from './handlers/verify.ts';
 import { mountWalletPages } from './handlers/wallet.ts';
 import { mountWalletImportPages } from './handlers/wallet-import.ts';
@@ -59,4 +60,5 @@ export function mountWebPages(app: Api) {
   mountClrPages(app);
   mountEndorsementPages(app);
   mountVerifyPages(app);
+  mountTrustRegistryPages(app);
 }

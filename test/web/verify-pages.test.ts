@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bakePng } from '../../src/credentials/baking/index.ts';
+import { accounts } from '../../src/db/schema.ts';
 import { credentialHistory } from '../../src/services/credential-events/record.ts';
 import { renderBadgePng } from '../../src/services/sharing/badge-image.ts';
 import { verifyLinkOf } from '../../src/services/verification/verify-link.ts';
@@ -146,5 +148,80 @@ describe('/verify', () => {
       },
     });
     expect(response.status).toBe(403);
+  });
+});
+
+describe('/admin/trust-registry pages', () => {
+  const csrfOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  const post = async (cookie: string, path: string, fields: Record<string, string>) => {
+    const page = await t.request('GET', '/admin/trust-registry', { cookie });
+    return t.app.request(path, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrfOf(page.text), ...fields }).toString(),
+      headers: {
+        cookie,
+        origin: 'http://localhost:3000',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+    });
+  };
+
+  it('are for platform administrators only', async () => {
+    const anonymous = await t.request('GET', '/admin/trust-registry');
+    expect(anonymous.status).toBe(303);
+    const person = await signUpPerson(t, 'Nora Nonadmin');
+    const refused = await t.request('GET', '/admin/trust-registry', { cookie: person.cookie });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('Only platform administrators');
+    const add = await post(person.cookie, '/admin/trust-registry', {
+      kind: 'domain',
+      issuer: 'x.example.org',
+      name: 'X',
+    });
+    expect(add.status).toBe(403);
+  });
+
+  it('let an administrator add, correct and remove an entry with plain forms', async () => {
+    const admin = await signUpPerson(t, 'Ada Admin');
+    await t.ctx.db.update(accounts).set({ isAdmin: true }).where(eq(accounts.id, admin.accountId));
+
+    const bad = await post(admin.cookie, '/admin/trust-registry', {
+      kind: 'domain',
+      issuer: 'not a host',
+      name: 'Bad',
+    });
+    expect(bad.status).toBe(400);
+    const badText = await bad.text();
+    expect(badText).toContain('domain must be a host name');
+    expect(badText).toContain('id="field-issuer-error"');
+
+    const added = await post(admin.cookie, '/admin/trust-registry', {
+      kind: 'domain',
+      issuer: 'academy.example.org',
+      name: 'Example Academy',
+      accreditingBody: 'NVAO',
+      validUntil: '2030-06-30',
+    });
+    expect(added.status).toBe(303);
+    const entryPath = added.headers.get('location')!;
+    const entry = await t.request('GET', entryPath, { cookie: admin.cookie });
+    expect(entry.text).toContain('<h1>Example Academy</h1>');
+    expect(entry.text).toContain('value="2030-06-30"');
+
+    const changed = await post(admin.cookie, entryPath, {
+      name: 'Example Academy',
+      validUntil: '',
+      accreditingBody: 'EQAR',
+    });
+    expect(changed.status).toBe(303);
+    const list = await t.request('GET', '/admin/trust-registry', { cookie: admin.cookie });
+    expect(list.text).toContain('EQAR');
+    expect(list.text).toContain('No end date');
+
+    const removed = await post(admin.cookie, `${entryPath}/delete`, {});
+    expect(removed.status).toBe(303);
+    expect(
+      (await t.request('GET', '/admin/trust-registry', { cookie: admin.cookie })).text,
+    ).not.toContain('Example Academy');
   });
 });

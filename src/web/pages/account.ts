@@ -22,5 +22,5 @@ ${
   }
 </section>
 ${sections ? sections.slice(1) : ''}
-<p class="hint">Member since ${account.createdAt.slice(0, 10)}${account.isAdmin ? ' · platform administrator' : ''}.</p>`;
+<p class="hint">Member since ${account.createdAt.slice(0, 10)}${account.isAdmin ? html` · platform administrator: <a href="/admin/trust-registry">trust registry</a>` : ''}.</p>`;
 }
