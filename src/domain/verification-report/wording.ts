@@ -121,7 +121,7 @@ export function wordReport(checks: readonly ReportCheck[]): ReportWording {
     tone: 'success',
     headline: 'Verified',
     explanation:
-      'It is authentic, unchanged since it was issued, valid today, and its issuer is vouched for.',
+      'It is authentic, unchanged since it was issued, valid today, and from an issuer this platform knows or vouches for.',
     items,
   };
 }

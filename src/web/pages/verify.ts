@@ -83,7 +83,7 @@ function resultSection(result: VerifyResultView, csrfToken: string | undefined):
 ${
   report.kind === 'presentation'
     ? html`${credentialSection(report, 'presentation-heading', 'The presentation', false)}${(report.credentials ?? []).map((entry, index) => credentialSection(entry, `credential-${index + 1}-heading`, `Credential ${index + 1}: ${entry.summary?.name ?? 'unreadable'}`, true))}`
-    : credentialSection(report, 'checks-heading', 'Checks', false)
+    : credentialSection(report, 'checks-heading', 'The credential and its checks', false)
 }
 <form method="post" action="/verify/report" class="actions">
   ${csrfInput(csrfToken)}
