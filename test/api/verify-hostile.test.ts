@@ -137,4 +137,17 @@ describe('hostile input to the verifier', () => {
     expect(refused.status).toBe(413);
     expect(refused.json.detail).toContain('credential is larger than');
   });
+
+  it('refuses a presentation holding more credentials than one verification checks', async () => {
+    const count = VERIFICATION_LIMITS.maxPresentationCredentials + 1;
+    const response = await verify({
+      document: {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiablePresentation'],
+        verifiableCredential: Array(count).fill(signed),
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.detail).toContain(`holds ${count} credentials`);
+  });
 });
