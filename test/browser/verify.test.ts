@@ -1,13 +1,15 @@
 /// <reference lib="dom" />
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bakePng } from '../../src/credentials/baking/index.ts';
+import { accountEmails, accounts } from '../../src/db/schema.ts';
 import { renderBadgePng } from '../../src/services/sharing/badge-image.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { checkAccessibility, describeViolations } from '../helpers/axe.ts';
 import { hasChromium, openBrowserOn } from '../helpers/browser.ts';
-import { signUpPerson } from '../helpers/factories.ts';
+import { signUpPerson, unique } from '../helpers/factories.ts';
 import { awardIntoWallet, createIssuer } from '../helpers/wallet-fixtures.ts';
 
 describe.skipIf(!hasChromium)('verifying a credential in headless Chromium', () => {
@@ -17,10 +19,12 @@ describe.skipIf(!hasChromium)('verifying a credential in headless Chromium', () 
   let baseUrl: string;
   let credentialId: string;
   let content: string;
+  let issuerSlug: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     const issuer = await createIssuer(t);
+    issuerSlug = issuer.slug;
     const learner = await signUpPerson(t, 'Bea Browser');
     ({ credentialId, content } = await awardIntoWallet(t, issuer, learner));
     ({ baseUrl, browser, close: closeBrowser } = await openBrowserOn(t));
@@ -103,4 +107,49 @@ describe.skipIf(!hasChromium)('verifying a credential in headless Chromium', () 
     expect(failing, failing.join('\n')).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it('an administrator adds a trusted issuer, and verification names the entry', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-up`);
+    await page.getByLabel('Your name').fill('Ada Admin');
+    const email = `${unique('ada')}@example.org`;
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/account');
+    const [signedUp] = await t.ctx.db
+      .select()
+      .from(accountEmails)
+      .where(eq(accountEmails.email, email));
+    await t.ctx.db
+      .update(accounts)
+      .set({ isAdmin: true })
+      .where(eq(accounts.id, signedUp!.accountId));
+
+    await page.goto(`${baseUrl}/admin/trust-registry`);
+    const blank = await checkAccessibility(page);
+    await page.getByLabel('Identify the issuer by').selectOption('organization');
+    await page.getByLabel('Issuer', { exact: true }).fill(issuerSlug);
+    await page.getByLabel('Name').fill('Northbridge College');
+    await page.getByLabel('Accrediting body').fill('National Quality Agency');
+    await page.getByLabel('Accreditation reference').fill('NQA-2026-7');
+    await page.getByRole('button', { name: 'Add to the registry' }).click();
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toMatch(/^\/admin\/trust-registry\/[0-9a-f-]{36}$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Northbridge College');
+    const entry = await checkAccessibility(page);
+
+    await page.goto(
+      `${baseUrl}/verify?url=${encodeURIComponent(`${t.ctx.publicUrl}/credentials/${credentialId}`)}`,
+    );
+    const trust = page.locator('li.check', { hasText: 'Issuer trust' });
+    expect(await trust.textContent()).toContain(
+      'on the list of trusted issuers as “Northbridge College” (accredited by National Quality Agency (ref. NQA-2026-7))',
+    );
+    const failing = [blank, entry].flatMap((r) => describeViolations(r, 'failing'));
+    expect(failing, failing.join('\n')).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
