@@ -40,19 +40,26 @@ export async function deleteTrustedIssuer(
   return row;
 }
 
-export async function findTrustedIssuer(db: Db, id: string): Promise<TrustedIssuerRow | undefined> {
-  const [row] = await db.select().from(trustedIssuers).where(eq(trustedIssuers.id, id));
-  return row;
+function selectListings(db: Db) {
+  return db
+    .select({ entry: trustedIssuers, organizationSlug: organizations.slug })
+    .from(trustedIssuers)
+    .leftJoin(organizations, eq(organizations.id, trustedIssuers.organizationId));
 }
 
 /** Every entry, by name, with the slug of its organization. */
 export async function listTrustedIssuers(db: Db): Promise<TrustedIssuerListing[]> {
-  const rows = await db
-    .select({ entry: trustedIssuers, organizationSlug: organizations.slug })
-    .from(trustedIssuers)
-    .leftJoin(organizations, eq(organizations.id, trustedIssuers.organizationId))
-    .orderBy(asc(trustedIssuers.name), asc(trustedIssuers.id));
+  const rows = await selectListings(db).orderBy(asc(trustedIssuers.name), asc(trustedIssuers.id));
   return rows.map((row) => ({ ...row.entry, organizationSlug: row.organizationSlug }));
+}
+
+/** One entry with the slug of its organization. */
+export async function findTrustedIssuerListing(
+  db: Db,
+  id: string,
+): Promise<TrustedIssuerListing | undefined> {
+  const [row] = await selectListings(db).where(eq(trustedIssuers.id, id));
+  return row ? { ...row.entry, organizationSlug: row.organizationSlug } : undefined;
 }
 
 /** The entries that name an issuer by any of the given keys (one query; at most three rows). */

@@ -4,9 +4,11 @@
  * event; only platform administrators may read or change the list.
  */
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { findOrganizationBySlug } from '../../db/repositories/organizations.ts';
 import {
   deleteTrustedIssuer,
+  findTrustedIssuerListing,
   findTrustedIssuersMatching,
   insertTrustedIssuer,
   listTrustedIssuers,
@@ -86,9 +88,7 @@ export async function getTrustedIssuer(
   id: string,
 ): Promise<TrustedIssuerView> {
   authorize(actor, { action: 'trust-registry:manage' }, REFUSAL);
-  const found = UUID.test(id)
-    ? (await listTrustedIssuers(ctx.db)).find((row) => row.id === id)
-    : undefined;
+  const found = UUID.test(id) ? await findTrustedIssuerListing(ctx.db, id) : undefined;
   if (!found) throw new NotFoundError('The trust registry has no entry with this id.');
   return presentTrustedIssuer(found, ctx.now());
 }
@@ -192,16 +192,7 @@ export async function removeTrustedIssuer(
 }
 
 /** Validates input from outside with `schema`; a failure is a 400 naming each field. */
-export function parseTrustRegistryInput<T>(
-  schema: {
-    safeParse(
-      input: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
-  },
-  input: unknown,
-): T {
+export function parseTrustRegistryInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((issue) => ({
