@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bakePng } from '../../src/credentials/baking/index.ts';
+import { FetchFailedError } from '../../src/credentials/errors.ts';
 import { signCredential } from '../../src/credentials/sign.ts';
 import { buildOpenBadgeCredential, issuerKey } from '../../src/credentials/testing/fixtures.ts';
 import { credentialHistory } from '../../src/services/credential-events/record.ts';
 import { renderBadgePng } from '../../src/services/sharing/badge-image.ts';
+import { verifyAnything } from '../../src/services/verification/verify-anything.ts';
 import { createTestApp, type TestApp, testAdminToken } from '../helpers/app.ts';
 import { signUpPerson } from '../helpers/factories.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
@@ -172,5 +174,44 @@ describe('POST /api/v1/verify', () => {
     expect(trust.message).toContain('Example Academy');
     expect(trust.message).toContain('accredited by NVAO (ref. NVAO-118)');
     expect(trust.detail).toContain(added.json.id);
+  });
+
+  it('fetches a credential from another site through the SSRF-safe fetch it is given', async () => {
+    const asked: string[] = [];
+    const safeFetch = async (url: string) => {
+      asked.push(url);
+      if (url.endsWith('/missing')) throw new FetchFailedError(`${url} answered 404.`);
+      const body = new TextEncoder().encode(content);
+      return {
+        url,
+        status: 200,
+        contentType: 'application/vc+ld+json',
+        body,
+        text: () => content,
+        json: () => JSON.parse(content),
+      };
+    };
+    const { report } = await verifyAnything(
+      t.ctx,
+      { url: 'https://badges.example.org/c/1' },
+      'verify-api',
+      { safeFetch },
+    );
+    expect(asked).toEqual(['https://badges.example.org/c/1']);
+    expect(report).toMatchObject({ receivedAs: 'json', verified: true });
+    await expect(
+      verifyAnything(t.ctx, { url: 'https://badges.example.org/missing' }, 'verify-api', {
+        safeFetch,
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('404') });
+  });
+
+  it('refuses share links that do not exist and addresses of ours that are no credential', async () => {
+    const link = await verify({ url: 'http://localhost:3000/s/AAAAAAAAAAAAAAAAAAAAAAAA' });
+    expect(link.status).toBe(400);
+    expect(link.json.detail).toContain('share link does not exist');
+    const other = await verify({ url: 'http://localhost:3000/organizations' });
+    expect(other.status).toBe(400);
+    expect(other.json.detail).toContain('not a credential');
   });
 });

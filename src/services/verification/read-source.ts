@@ -15,7 +15,7 @@ import {
   valueTooDeep,
 } from '../../credentials/index.ts';
 import { findIssuedCredential } from '../../db/repositories/issued-credentials.ts';
-import { PayloadTooLargeError, ValidationError } from '../../domain/errors.ts';
+import { NotFoundError, PayloadTooLargeError, ValidationError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { sharedCredentialRow } from '../sharing/share-links.ts';
 import type { ReceivedAs } from '../wallet/add-to-wallet.ts';
@@ -129,9 +129,11 @@ async function fromOwnUrl(ctx: ServiceContext, url: URL): Promise<ReadInput> {
   }
   const shared = /^\/s\/([A-Za-z0-9_-]+)$/.exec(path);
   if (shared) {
-    const row = await sharedCredentialRow(ctx, shared[1]!).catch(() =>
-      refuse('url', 'This share link does not exist or was withdrawn by its owner.'),
-    );
+    const row = await sharedCredentialRow(ctx, shared[1]!).catch((error: unknown) => {
+      if (error instanceof NotFoundError)
+        refuse('url', 'This share link does not exist or was withdrawn by its owner.');
+      throw error;
+    });
     return fromText(row.content, 'url');
   }
   return refuse(
