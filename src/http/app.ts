@@ -12,7 +12,7 @@ import { mountWebPages } from '../web/routes.ts';
 import { mountApiDocs } from './api-docs.ts';
 import type { Api, HttpEnv } from './env.ts';
 import { authenticate } from './middleware/authenticate.ts';
-import { authenticationRule, rateLimit } from './middleware/rate-limit.ts';
+import { authenticationRule, rateLimit, verificationRule } from './middleware/rate-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { problemFor, problemTypes } from './problem.ts';
 import { mountApiRoutes } from './routes/index.ts';
@@ -88,6 +88,15 @@ export function createHttpApp(ctx: AppContext): Api {
   for (const path of ['/api/v1/sessions', '/api/v1/accounts', '/sign-in', '/sign-up']) {
     app.use(path, rateLimit(authenticationRule));
   }
+  for (const path of ['/api/v1/verify', '/verify/file', '/verify/text', '/verify/report']) {
+    app.use(path, rateLimit(verificationRule));
+  }
+  // GET /verify?url= fetches too (a certificate's QR code opens it); the bare form does not count.
+  app.use('/verify', async (c, next) =>
+    c.req.query('url') === undefined
+      ? next()
+      : rateLimit(verificationRule, { getsToo: true })(c, next),
+  );
 
   mountApiRoutes(app);
   mountApiDocs(app);

@@ -150,4 +150,27 @@ describe('hostile input to the verifier', () => {
     expect(response.status).toBe(400);
     expect(response.json.detail).toContain(`holds ${count} credentials`);
   });
+
+  it('limits public verifications per client address, so the verifier is nobody’s fetching proxy', async () => {
+    const from = { 'x-forwarded-for': '203.0.113.77' };
+    for (let i = 0; i < 60; i++) {
+      const response = await t.request('POST', '/api/v1/verify', {
+        json: { document: 'not a credential' },
+        headers: from,
+      });
+      expect(response.status).toBe(400);
+    }
+    const limited = await t.request('POST', '/api/v1/verify', {
+      json: { document: 'not a credential' },
+      headers: from,
+    });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    const byQrLink = await t.request('GET', '/verify?url=https%3A%2F%2F10.0.0.1%2Fc', {
+      headers: from,
+    });
+    expect(byQrLink.status).toBe(429);
+    // The form itself stays open.
+    expect((await t.request('GET', '/verify', { headers: from })).status).toBe(200);
+  });
 });
