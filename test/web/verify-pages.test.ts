@@ -138,6 +138,12 @@ describe('/verify', () => {
     expect(await credentialHistory(t.ctx.db, credentialId)).toHaveLength(before);
   });
 
+  it('answers an oversized paste with 413 and the limit in words', async () => {
+    const response = await postForm('/verify/text', { text: `{"a":"${'x'.repeat(1_100_000)}"}` });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('larger than 1024 KiB');
+  });
+
   it('refuses cross-site posts', async () => {
     const response = await t.app.request('/verify/text', {
       method: 'POST',

@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ValidationError } from '../../domain/errors.ts';
+import { PayloadTooLargeError, ValidationError } from '../../domain/errors.ts';
 import type { Api } from '../../http/env.ts';
 import type { VerifySource } from '../../services/verification/read-source.ts';
 import { renderVerificationReportPdf } from '../../services/verification/report-pdf.ts';
@@ -49,7 +49,7 @@ async function runVerification(
       c,
       { form: which, values, message: failure.message, errors: failure.errors },
       undefined,
-      failure.status,
+      error instanceof PayloadTooLargeError ? 413 : failure.status,
     );
   }
 }
