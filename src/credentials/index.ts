@@ -48,6 +48,7 @@ export {
   type RsaKeyPair,
   type SigningKey,
 } from './keys.ts';
+export { jsonTextTooDeep, VERIFICATION_LIMITS, valueTooDeep } from './limits.ts';
 export * from './ob2/index.ts';
 export {
   buildAchievement,

@@ -66,8 +66,27 @@ export type SchemaValidator = (
 /** How the platform regards an issuer. Unknown issuers are a warning, not a failure. */
 export type IssuerTrust = 'trusted' | 'known' | 'unknown';
 
+/** The trust registry entry that vouches for an issuer, as the trust check names it. */
+export interface TrustRegistryEntryRef {
+  id: string;
+  /** Who the entry is about, e.g. "Open University of Example". */
+  name: string;
+  /** Accreditation in words: body, id, until when (absent when none is recorded). */
+  accreditation?: string;
+  /** ISO date after which the entry no longer vouches. */
+  validUntil?: string;
+}
+
+/**
+ * What the registry says: a bare level, or the entry that vouches (`trusted`) or used to
+ * (`lapsed`: its validity ended, so the issuer is no longer trusted).
+ */
+export type IssuerTrustVerdict =
+  | IssuerTrust
+  | { trust: 'trusted' | 'lapsed'; entry: TrustRegistryEntryRef };
+
 /** Looks up an issuer in the platform's trust registry. */
-export type IssuerTrustLookup = (issuerId: string) => Promise<IssuerTrust>;
+export type IssuerTrustLookup = (issuerId: string) => Promise<IssuerTrustVerdict>;
 
 /** Everything verification needs from outside, injected (nothing global, no network unless given). */
 export interface VerifyDeps {

@@ -1198,3 +1198,37 @@ export const ltiAwards = pgTable(
   },
   (table) => [primaryKey({ columns: [table.resourceLinkId, table.subject] })],
 );
+/* ---------- Issue 8: trust registry (issuers vouched for by platform admins) ---------- */
+
+/**
+ * Issuers this platform's administrators vouch for, with their accreditation and quality
+ * assurance. An entry names an issuer in exactly one way (`kind`): one of our organizations, a
+ * DID (exact match), or a domain (the host of a did:web or of an https issuer URL). Past
+ * `validUntil` the entry no longer vouches and verification says "no longer trusted".
+ */
+export const trustedIssuers = pgTable(
+  'trusted_issuers',
+  {
+    id: uuid('id').primaryKey(),
+    /** 'organization' | 'did' | 'domain' */
+    kind: text('kind').notNull(),
+    organizationId: uuid('organization_id').references(() => organizations.id, {
+      onDelete: 'cascade',
+    }),
+    did: text('did'),
+    domain: text('domain'),
+    name: text('name').notNull(),
+    accreditingBody: text('accrediting_body'),
+    accreditationId: text('accreditation_id'),
+    accreditationUrl: text('accreditation_url'),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('trusted_issuers_organization_idx').on(table.organizationId),
+    uniqueIndex('trusted_issuers_did_idx').on(table.did),
+    uniqueIndex('trusted_issuers_domain_idx').on(table.domain),
+  ],
+);

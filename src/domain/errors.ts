@@ -68,3 +68,10 @@ export class RateLimitedError extends SkillmarkError {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/** Input past a documented size limit (413), refused before it is read any further. */
+export class PayloadTooLargeError extends SkillmarkError {
+  constructor(message: string) {
+    super('payload_too_large', message);
+  }
+}

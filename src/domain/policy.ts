@@ -33,7 +33,10 @@ export type OrganizationAction =
   | 'submission:review';
 
 export type AccountAction = 'account:read' | 'account:update';
-export type PlatformAction = 'organization:create' | 'platform:administer';
+export type PlatformAction =
+  | 'organization:create'
+  | 'platform:administer'
+  | 'trust-registry:manage';
 
 const organizationPermissions: Record<OrganizationRole, ReadonlySet<OrganizationAction>> = {
   owner: new Set<OrganizationAction>([

@@ -6,12 +6,13 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ZodError } from 'zod';
 import type { AppContext } from '../context.ts';
+import { VERIFICATION_LIMITS } from '../credentials/index.ts';
 import { type ErrorCode, SkillmarkError } from '../domain/errors.ts';
 import { mountWebPages } from '../web/routes.ts';
 import { mountApiDocs } from './api-docs.ts';
 import type { Api, HttpEnv } from './env.ts';
 import { authenticate } from './middleware/authenticate.ts';
-import { authenticationRule, rateLimit } from './middleware/rate-limit.ts';
+import { authenticationRule, rateLimit, verificationRule } from './middleware/rate-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { problemFor, problemTypes } from './problem.ts';
 import { mountApiRoutes } from './routes/index.ts';
@@ -60,10 +61,14 @@ export function createHttpApp(ctx: AppContext): Api {
     /^\/api\/v1\/project-assessments\/[^/]+\/submissions$/,
     /^\/(api\/v1\/me\/credentials|wallet)\/import$/,
   ];
+  // The public verifier takes files too, but only as large as verification ever reads.
+  const verifyPaths = /^\/(api\/v1\/verify|verify(\/(file|text|report))?)$/;
   const limitFor = (path: string) =>
-    uploadPaths.some((pattern) => pattern.test(path))
-      ? ctx.config.uploadLimitBytes
-      : ctx.config.bodyLimitBytes;
+    verifyPaths.test(path)
+      ? VERIFICATION_LIMITS.maxRequestBytes
+      : uploadPaths.some((pattern) => pattern.test(path))
+        ? ctx.config.uploadLimitBytes
+        : ctx.config.bodyLimitBytes;
   app.use('*', async (c, next) => {
     const maxSize = limitFor(c.req.path);
     return bodyLimit({
@@ -86,6 +91,15 @@ export function createHttpApp(ctx: AppContext): Api {
   for (const path of ['/api/v1/sessions', '/api/v1/accounts', '/sign-in', '/sign-up']) {
     app.use(path, rateLimit(authenticationRule));
   }
+  for (const path of ['/api/v1/verify', '/verify/file', '/verify/text', '/verify/report']) {
+    app.use(path, rateLimit(verificationRule));
+  }
+  // GET /verify?url= fetches too (a certificate's QR code opens it); the bare form does not count.
+  app.use('/verify', async (c, next) =>
+    c.req.query('url') === undefined
+      ? next()
+      : rateLimit(verificationRule, { getsToo: true })(c, next),
+  );
 
   mountApiRoutes(app);
   mountApiDocs(app);

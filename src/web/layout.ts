@@ -12,6 +12,8 @@ export type PageChrome = {
     | 'organizations'
     | 'frameworks'
     | 'docs'
+    | 'verify'
+    | 'admin'
     | 'sign-in'
     | 'sign-up';
   actor: Actor;
@@ -49,6 +51,12 @@ const navigation: Array<{
     href: '/frameworks',
     label: 'Skills',
     audience: 'Competency frameworks (ESCO, CASE) and the skills credentials certify',
+  },
+  {
+    section: 'verify',
+    href: '/verify',
+    label: 'Verify',
+    audience: 'For employers and anyone: check a credential in seconds',
   },
   { section: 'docs', href: '/docs', label: 'API', audience: 'For developers' },
 ];

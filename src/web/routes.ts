@@ -23,6 +23,8 @@ import { mountPortfolioPages } from './handlers/portfolio.ts';
 import { mountProjectPages } from './handlers/projects.ts';
 import { mountRenewalPages } from './handlers/renewal.ts';
 import { mountSharingPages } from './handlers/sharing.ts';
+import { mountTrustRegistryPages } from './handlers/trust-registry.ts';
+import { mountVerifyPages } from './handlers/verify.ts';
 import { mountWalletPages } from './handlers/wallet.ts';
 import { mountWalletImportPages } from './handlers/wallet-import.ts';
 import { mountWebhookPages } from './handlers/webhooks.ts';
@@ -69,4 +71,6 @@ export function mountWebPages(app: Api) {
   mountOAuthConsentPages(app);
   mountOAuthAppPages(app);
   mountPolicyPages(app);
+  mountVerifyPages(app);
+  mountTrustRegistryPages(app);
 }

@@ -484,6 +484,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/trust-registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuers this platform vouches for (platform administrators) */
+        get: operations["getAdminTrustRegistry"];
+        put?: never;
+        /** Add a trusted issuer: one of our organizations, a DID or a domain */
+        post: operations["postAdminTrustRegistry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/trust-registry/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry of the trust registry */
+        get: operations["getAdminTrustRegistryById"];
+        put?: never;
+        post?: never;
+        /** Remove an entry: its issuer is no longer vouched for */
+        delete: operations["deleteAdminTrustRegistryById"];
+        options?: never;
+        head?: never;
+        /** Change an entry: name, accreditation, validity, notes */
+        patch: operations["patchAdminTrustRegistryById"];
+        trace?: never;
+    };
+    "/api/v1/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify anything: a credential, presentation, JWT, baked badge image or URL */
+        post: operations["postVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/credentials/{id}/status": {
         parameters: {
             query?: never;
@@ -1986,6 +2040,97 @@ export interface components {
                 domain?: string;
             };
         };
+        TrustedIssuer: {
+            id: string;
+            kind: "organization" | "did" | "domain";
+            /** Organization slug, DID or domain */
+            issuer: string;
+            name: string;
+            accreditingBody: string | null;
+            accreditationId: string | null;
+            accreditationUrl: string | null;
+            /** Last day the entry vouches */
+            validUntil: string | null;
+            /** False once validUntil has passed */
+            current: boolean;
+            notes: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        TrustedIssuerInput: Record<string, unknown>;
+        TrustedIssuerChanges: Record<string, unknown>;
+        VerificationReport: {
+            /** True iff no check failed */
+            verified: boolean;
+            verdict: "verified" | "verified-with-warnings" | "not-verified";
+            tone: "success" | "error" | "warning" | "neutral";
+            headline: string;
+            explanation: string;
+            summary: {
+                id: string | null;
+                name: string;
+                description: string | null;
+                issuer: {
+                    id: string | null;
+                    name: string;
+                };
+                subject: string | null;
+                validFrom: string | null;
+                validUntil: string | null;
+            } | null;
+            checks: ((components["schemas"]["CheckResult"]) & ({
+                /** What the check is about, for people */
+                title: string;
+                question: string;
+                /** Passed, Failed, Check this, Not checked */
+                label: string;
+                tone: "success" | "error" | "warning" | "neutral";
+            }))[];
+            kind: "credential" | "presentation";
+            receivedAs: string;
+            checkedAt: string;
+            verifier: string;
+            credentials?: ({
+                /** True iff no check failed */
+                verified: boolean;
+                verdict: "verified" | "verified-with-warnings" | "not-verified";
+                tone: "success" | "error" | "warning" | "neutral";
+                headline: string;
+                explanation: string;
+                summary: {
+                    id: string | null;
+                    name: string;
+                    description: string | null;
+                    issuer: {
+                        id: string | null;
+                        name: string;
+                    };
+                    subject: string | null;
+                    validFrom: string | null;
+                    validUntil: string | null;
+                } | null;
+                checks: ((components["schemas"]["CheckResult"]) & ({
+                    /** What the check is about, for people */
+                    title: string;
+                    question: string;
+                    /** Passed, Failed, Check this, Not checked */
+                    label: string;
+                    tone: "success" | "error" | "warning" | "neutral";
+                }))[];
+            })[];
+        };
+        VerifyRequest: ({
+            /** A credential (OB 3.0 / VC 2.0 with a Data Integrity proof, CLR 2.0, OB 2.0 assertion) or a presentation as JSON, or a VC-JWT */
+            document: (Record<string, unknown>) | (string);
+        }) | ({
+            /** Where a credential or baked badge is published: https on a public address (fetched SSRF-safe), or a credential page or share link of this platform */
+            url: string;
+        }) | ({
+            file: {
+                name?: string;
+                contentBase64: string;
+            };
+        });
         CredentialStatusChange: {
             action: "revoke" | "suspend" | "unsuspend";
             reason: string;
@@ -4300,6 +4445,373 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PresentationVerificationResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminTrustRegistry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: (components["schemas"]["TrustedIssuer"])[];
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAdminTrustRegistry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrustedIssuerInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustedIssuer"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminTrustRegistryById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustedIssuer"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAdminTrustRegistryById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchAdminTrustRegistryById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrustedIssuerChanges"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustedIssuer"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVerify: {
+        parameters: {
+            query?: {
+                format?: "json" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationReport"];
+                    "application/pdf": string;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: {

@@ -5,6 +5,7 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { CONTEXT_URLS } from '../contexts/index.ts';
 import { asArray, describeError, idOf, isObject } from '../json-helpers.ts';
+import { jsonTextTooDeep, VERIFICATION_LIMITS, valueTooDeep } from '../limits.ts';
 import type { Credential, DataIntegrityProof, JsonObject } from '../types.ts';
 import type { CheckResult, Securing } from '../verification-types.ts';
 
@@ -13,7 +14,8 @@ export type FormatOutcome =
   | { ok: true; credential: Credential; issuerId: string; securing: Securing; result: CheckResult }
   | { ok: false; credential?: Credential; result: CheckResult };
 
-const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+// The signature part may be empty so that an unsecured JWT (alg "none") is named as such.
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 function fail(message: string, detail: string, credential?: Credential): FormatOutcome {
   return { ok: false, credential, result: { check: 'format', outcome: 'failed', message, detail } };
@@ -31,10 +33,16 @@ function readJwt(jwt: string): { credential: unknown; securing: Securing } | str
   }
 }
 
+const { maxCredentialBytes, maxDepth, maxProofs } = VERIFICATION_LIMITS;
+
 function readInput(input: unknown): { credential: unknown; securing?: Securing } | string {
   if (typeof input === 'string') {
     const text = input.trim();
+    // Hostile input is refused before it is parsed, canonicalized or sent to a key resolver.
+    if (text.length > maxCredentialBytes)
+      return `the credential is larger than ${maxCredentialBytes} bytes`;
     if (COMPACT_JWS.test(text)) return readJwt(text);
+    if (jsonTextTooDeep(text)) return `the JSON nests deeper than ${maxDepth} levels`;
     try {
       return { credential: JSON.parse(text) as unknown };
     } catch (error) {
@@ -42,6 +50,29 @@ function readInput(input: unknown): { credential: unknown; securing?: Securing }
     }
   }
   return { credential: input };
+}
+
+/** Why the input is refused before any further work ([plain, technical]), if it is. */
+function hostileShape(credential: JsonObject, securing?: Securing): [string, string] | undefined {
+  if (valueTooDeep(credential))
+    return [
+      'This credential is nested too deeply to be a real credential.',
+      `the JSON nests deeper than ${maxDepth} levels`,
+    ];
+  const alg = securing?.kind === 'vc-jwt' ? securing.header.alg : undefined;
+  if (typeof alg === 'string' && alg.toLowerCase() === 'none')
+    // RFC 8725 §2.1: an unsecured JWS proves nothing about who made it.
+    return [
+      'This credential is not signed: its JWT declares the algorithm "none".',
+      'JWS alg "none" (unsecured JWT) is never accepted',
+    ];
+  const proofs = asArray(credential.proof).length;
+  if (proofs > maxProofs)
+    return [
+      `This credential carries ${proofs} signatures; at most ${maxProofs} are checked, so it is refused.`,
+      `proof set of ${proofs} proofs exceeds the limit of ${maxProofs}`,
+    ];
+  return undefined;
 }
 
 /** Reads and shape-checks a credential. Never throws. */
@@ -54,6 +85,8 @@ export function checkFormat(input: unknown): FormatOutcome {
       'the credential is not a JSON object',
     );
   }
+  const refusal = hostileShape(read.credential, read.securing);
+  if (refusal) return fail(refusal[0], refusal[1]);
   const credential = structuredClone(read.credential) as Credential;
   const contexts = asArray(credential['@context']);
   const types = asArray(credential.type);

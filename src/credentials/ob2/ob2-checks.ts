@@ -4,6 +4,7 @@
  * verify-ob2.ts (hosted copy, badge class, issuer profile) before they run.
  */
 import { compactVerify, importSPKI } from 'jose';
+import { trustResult } from '../checks/check-trust.ts';
 import { describeError, idOf, isObject } from '../json-helpers.ts';
 import type { JsonObject, JsonValue } from '../types.ts';
 import type { CheckResult, IssuerTrustLookup } from '../verification-types.ts';
@@ -338,23 +339,7 @@ export async function checkTrust(
       outcome: 'skipped',
       message: 'No list of trusted issuers is configured.',
     };
-  const trust = await lookup(issuerId);
-  if (trust === 'unknown')
-    return {
-      check: 'trust',
-      outcome: 'warning',
-      message: 'The issuer is not known to this platform.',
-      detail: issuerId,
-    };
-  return {
-    check: 'trust',
-    outcome: 'passed',
-    message:
-      trust === 'trusted'
-        ? 'The issuer is on the list of trusted issuers.'
-        : 'The issuer is known to this platform.',
-    detail: issuerId,
-  };
+  return trustResult(issuerId, await lookup(issuerId));
 }
 
 /** An OB 3.0-shaped view of the assertion, so wallets list it like any credential. */

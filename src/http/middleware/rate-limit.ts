@@ -6,9 +6,18 @@ import type { HttpEnv } from '../env.ts';
 /** Authentication attempts per client address: enough for people, too few for guessing. */
 export const authenticationRule: RateLimitRule = { name: 'auth', limit: 10, windowSeconds: 60 };
 
-export function rateLimit(rule: RateLimitRule): MiddlewareHandler<HttpEnv> {
+/**
+ * Public verifications per client address (issue 8): each may fetch a URL, keys and status lists,
+ * so the verifier must not become anyone's fetching proxy or scraping tool.
+ */
+export const verificationRule: RateLimitRule = { name: 'verify', limit: 60, windowSeconds: 60 };
+
+export function rateLimit(
+  rule: RateLimitRule,
+  options: { getsToo?: boolean } = {},
+): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !options.getsToo) return next();
     await consumeRateLimit(c.get('ctx'), rule, clientAddress(c));
     return next();
   };

@@ -4,6 +4,7 @@ import { mountGetAccount } from './accounts/get-account.ts';
 import { mountAchievementRoutes } from './achievements/achievement-routes.ts';
 import { mountAwardAchievement } from './achievements/award-achievement.ts';
 import { mountPublicAchievementDocuments } from './achievements/get-public-achievement.ts';
+import { mountTrustRegistryRoutes } from './admin/trust-registry-routes.ts';
 import { mountCreateApiToken } from './api-tokens/create-api-token.ts';
 import { mountListApiTokens } from './api-tokens/list-api-tokens.ts';
 import { mountRevokeApiToken } from './api-tokens/revoke-api-token.ts';
@@ -37,6 +38,7 @@ import { mountTransparencyRoutes } from './transparency/index.ts';
 import { mountIssueCredential } from './vc-api/issue-credential.ts';
 import { mountVerifyCredential } from './vc-api/verify-credential.ts';
 import { mountVerifyPresentation } from './vc-api/verify-presentation.ts';
+import { mountVerifyAnything } from './verify/verify-anything.ts';
 import { mountImportCredential } from './wallet/import-credential.ts';
 import { mountWalletRoutes } from './wallet/index.ts';
 import { mountWebhookRoutes } from './webhooks/webhook-routes.ts';
@@ -66,6 +68,8 @@ export function mountApiRoutes(app: Api) {
     mountIssueCredential,
     mountVerifyCredential,
     mountVerifyPresentation,
+    mountTrustRegistryRoutes,
+    mountVerifyAnything,
     mountChangeCredentialStatus,
     mountGetCredential,
     mountAchievementRoutes,

@@ -17,6 +17,7 @@ import type { ServiceContext } from '../context.ts';
 import { organizationOfIssuerId } from '../issuers/issuer-directory.ts';
 import { didWebDocumentOf, didWebOf } from '../issuers/issuer-keys.ts';
 import { transparencyLookup } from '../transparency/proofs.ts';
+import { trustRegistryLookup } from '../trust-registry/lookup.ts';
 import { publishStatusList } from './status-lists.ts';
 
 export type VerifierOptions = {
@@ -63,8 +64,8 @@ export function createVerifier(ctx: ServiceContext, options: VerifierOptions = {
         ? (await publishStatusList(ctx, url.slice(statusPrefix.length))).credential
         : fetchJson(url),
     now: ctx.now,
-    issuerTrust: async (issuerId) =>
-      (await organizationOfIssuerId(ctx, issuerId)) ? 'known' : 'unknown',
+    // Issue 8: the trust registry names the entry that vouches; our organizations are known.
+    issuerTrust: trustRegistryLookup(ctx),
     // Issue 10: our own credentials are checked against our issuance log; others are skipped.
     transparency: transparencyLookup(ctx),
   });

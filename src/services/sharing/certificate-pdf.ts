@@ -13,6 +13,11 @@ export type CertificateInput = {
   learnerName: string;
   /** The public page that verifies the credential; the QR code and the printed link point here. */
   verificationUrl: string;
+  /**
+   * What scanning the QR code opens (issue 8): the public verifier on that page, which shows
+   * every check in plain words. Defaults to `verificationUrl`.
+   */
+  scanUrl?: string;
   /** Becomes the document's creation date, so output is reproducible. */
   now: Date;
 };
@@ -47,7 +52,7 @@ const baseLetters: Record<string, string> = {
  * The standard fonts speak WinAnsi only: a character outside it is replaced by its base letter
  * (é → e where é is missing) or "?", rather than failing the whole certificate.
  */
-function encodable(font: PDFFont, value: string): string {
+export function encodable(font: PDFFont, value: string): string {
   const supported = new Set(font.getCharacterSet());
   let out = '';
   for (const char of value.replace(/[\r\n\t]+/g, ' ')) {
@@ -61,7 +66,13 @@ function encodable(font: PDFFont, value: string): string {
 }
 
 /** Greedy word wrap to `maxWidth`, at most `maxLines` lines (the last one ends with "…" if cut). */
-function wrapText(font: PDFFont, value: string, size: number, maxWidth: number, maxLines: number) {
+export function wrapText(
+  font: PDFFont,
+  value: string,
+  size: number,
+  maxWidth: number,
+  maxLines: number,
+) {
   const words = encodable(font, value).split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
@@ -108,7 +119,7 @@ function centred(
   page.drawText(text, { x: (page.getWidth() - width) / 2, y, size, font, color });
 }
 
-function dateText(date: Date): string {
+export function dateText(date: Date): string {
   return date.toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'long',
@@ -184,8 +195,14 @@ function drawElements(
   }
 }
 
-async function drawQrCode(doc: PDFDocument, page: PDFPage, fonts: Fonts, url: string) {
-  const png = await QRCode.toBuffer(url, {
+async function drawQrCode(
+  doc: PDFDocument,
+  page: PDFPage,
+  fonts: Fonts,
+  url: string,
+  scanUrl: string,
+) {
+  const png = await QRCode.toBuffer(scanUrl, {
     type: 'png',
     errorCorrectionLevel: 'M',
     margin: 1,
@@ -244,7 +261,9 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
   const doc = await PDFDocument.create();
   doc.setTitle(`${facts.achievementName} — ${input.learnerName}`);
   doc.setAuthor(facts.issuerName);
-  doc.setSubject(`Certificate of a verifiable credential. Verify it at ${input.verificationUrl}`);
+  doc.setSubject(
+    `Certificate of a verifiable credential. Verify it at ${input.scanUrl ?? input.verificationUrl}`,
+  );
   doc.setKeywords(['Open Badges 3.0', 'verifiable credential', 'micro-credential']);
   doc.setCreator('Skillmark');
   doc.setProducer('Skillmark');
@@ -342,7 +361,7 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
       color: muted,
     },
   );
-  await drawQrCode(doc, page, fonts, input.verificationUrl);
+  await drawQrCode(doc, page, fonts, input.verificationUrl, input.scanUrl ?? input.verificationUrl);
   // Without object streams the objects (and the link's URI) stay plain in the file.
   return doc.save({ useObjectStreams: false });
 }

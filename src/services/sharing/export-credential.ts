@@ -7,6 +7,7 @@ import { findAccountById } from '../../db/repositories/accounts.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policy.ts';
 import type { ServiceContext } from '../context.ts';
+import { verifyLinkOf } from '../verification/verify-link.ts';
 import { renderBadgePng, renderBadgeSvg } from './badge-image.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
 import { fileNameOf } from './credential-facts.ts';
@@ -77,10 +78,12 @@ export async function exportCredential(
       };
     case 'pdf': {
       const account = await findAccountById(ctx.db, owned.row.accountId);
+      const verificationUrl = await ensurePublicPage(ctx, actor, owned);
       const body = await renderCertificatePdf({
         facts: owned.facts,
         learnerName: account?.displayName ?? '',
-        verificationUrl: await ensurePublicPage(ctx, actor, owned),
+        verificationUrl,
+        scanUrl: verifyLinkOf(ctx.publicUrl, verificationUrl),
         now: ctx.now(),
       });
       return { body, contentType: 'application/pdf', fileName: `${name}-certificate.pdf` };

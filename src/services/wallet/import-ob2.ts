@@ -10,7 +10,7 @@ import {
   verifyOb2Assertion,
 } from '../../credentials/index.ts';
 import type { ServiceContext } from '../context.ts';
-import { organizationOfIssuerId } from '../issuers/issuer-directory.ts';
+import { trustRegistryLookup } from '../trust-registry/lookup.ts';
 
 /** Largest document fetched while verifying or importing (assertions, keys, images). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -31,7 +31,6 @@ export function createOb2Verifier(
       fetchJson: async (url) =>
         (await safeFetch(url, { accept: 'application/ld+json, application/json' })).json(),
       now: ctx.now,
-      issuerTrust: async (issuerId) =>
-        (await organizationOfIssuerId(ctx, issuerId)) ? 'known' : 'unknown',
+      issuerTrust: trustRegistryLookup(ctx),
     });
 }

@@ -23,5 +23,5 @@ ${
 </section>
 ${sections ? sections.slice(1) : ''}
 <p><a href="/account/apps">Authorized apps</a>: the wallets and learning platforms you let into your account.</p>
-<p class="hint">Member since ${account.createdAt.slice(0, 10)}${account.isAdmin ? ' · platform administrator' : ''}.</p>`;
+<p class="hint">Member since ${account.createdAt.slice(0, 10)}${account.isAdmin ? html` · platform administrator: <a href="/admin/trust-registry">trust registry</a>` : ''}.</p>`;
 }

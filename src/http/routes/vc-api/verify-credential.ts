@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { recordPublicVerification } from '../../../services/verification/verify-anything.ts';
 import type { Api } from '../../env.ts';
 import { problemResponses } from '../../problem.ts';
 import { presentVerification, verificationResponseSchema } from './verification-response.ts';
@@ -35,7 +36,10 @@ const route = createRoute({
 
 export function mountVerifyCredential(app: Api) {
   app.openapi(route, async (c) => {
-    const result = await c.get('ctx').verifyCredential(c.req.valid('json').verifiableCredential);
+    const ctx = c.get('ctx');
+    const result = await ctx.verifyCredential(c.req.valid('json').verifiableCredential);
+    // Issue 8: a public verification of a credential issued here counts for issuer analytics.
+    await recordPublicVerification(ctx, result, 'vc-api');
     return c.json(presentVerification(result), result.verified ? 200 : 400);
   });
 }
