@@ -27,6 +27,7 @@ const expected: Record<OrganizationRole, OrganizationAction[]> = {
     'achievement:manage',
     'credential:issue',
     'credential:revoke',
+    'credential:bulk-award',
     'submission:review',
   ],
   issuer: [
@@ -34,6 +35,7 @@ const expected: Record<OrganizationRole, OrganizationAction[]> = {
     'achievement:manage',
     'credential:issue',
     'credential:revoke',
+    'credential:bulk-award',
     'submission:review',
   ],
   assessor: ['organization:read', 'submission:review'],

@@ -29,6 +29,7 @@ export type OrganizationAction =
   | 'achievement:manage'
   | 'credential:issue'
   | 'credential:revoke'
+  | 'credential:bulk-award'
   | 'submission:review';
 
 export type AccountAction = 'account:read' | 'account:update';
@@ -44,6 +45,7 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'achievement:manage',
     'credential:issue',
     'credential:revoke',
+    'credential:bulk-award',
     'submission:review',
   ]),
   issuer: new Set<OrganizationAction>([
@@ -51,6 +53,7 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'achievement:manage',
     'credential:issue',
     'credential:revoke',
+    'credential:bulk-award',
     'submission:review',
   ]),
   assessor: new Set<OrganizationAction>(['organization:read', 'submission:review']),

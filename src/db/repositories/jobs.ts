@@ -84,6 +84,22 @@ export async function markJobRetry(
     .where(and(eq(jobs.id, id), eq(jobs.status, 'pending')));
 }
 
+/** Keeps a long-running job's claim (a resumable job's heartbeat). */
+export async function extendJobLease(db: Db, id: string, lockedUntil: Date) {
+  await db
+    .update(jobs)
+    .set({ lockedUntil })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'pending')));
+}
+
+/** Gives a claimed job back unrun, for another worker to claim at once. */
+export async function releaseJob(db: Db, id: string) {
+  await db
+    .update(jobs)
+    .set({ lockedUntil: null, attempts: sql`${jobs.attempts} - 1` })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'pending')));
+}
+
 export async function listJobsByDedupePrefix(db: Db, prefix: string): Promise<JobRow[]> {
   return db
     .select()

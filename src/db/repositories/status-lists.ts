@@ -17,7 +17,10 @@ export async function findStatusList(db: Db, id: string): Promise<StatusListRow 
   return row;
 }
 
-/** The list new credentials take slots from: the oldest one that still has room. */
+/**
+ * The list new credentials take slots from: the oldest one that still has room, locked (FOR
+ * UPDATE) for the caller's transaction so concurrent allocations never draw the same index.
+ */
 export async function findOpenStatusList(
   db: Db,
   organizationId: string,
@@ -35,14 +38,15 @@ export async function findOpenStatusList(
       ),
     )
     .orderBy(asc(statusLists.createdAt))
-    .limit(1);
+    .limit(1)
+    .for('update');
   return row;
 }
 
-export async function countAllocation(db: Db, listId: string) {
+export async function countAllocation(db: Db, listId: string, count = 1) {
   await db
     .update(statusLists)
-    .set({ allocated: sql`${statusLists.allocated} + 1` })
+    .set({ allocated: sql`${statusLists.allocated} + ${count}` })
     .where(eq(statusLists.id, listId));
 }
 

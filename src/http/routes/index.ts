@@ -3,6 +3,7 @@ import { mountCreateAccount } from './accounts/create-account.ts';
 import { mountGetAccount } from './accounts/get-account.ts';
 import { mountAchievementRoutes } from './achievements/achievement-routes.ts';
 import { mountAwardAchievement } from './achievements/award-achievement.ts';
+import { mountBulkAwardRoutes } from './bulk-awards/index.ts';
 import { mountPublicAchievementDocuments } from './achievements/get-public-achievement.ts';
 import { mountCreateApiToken } from './api-tokens/create-api-token.ts';
 import { mountListApiTokens } from './api-tokens/list-api-tokens.ts';
@@ -67,6 +68,7 @@ export function mountApiRoutes(app: Api) {
     mountGetCredential,
     mountAchievementRoutes,
     mountAwardAchievement,
+    mountBulkAwardRoutes,
     mountPublicAchievementDocuments,
     mountProjectRoutes,
     mountLearningRoutes,

@@ -1,0 +1,128 @@
+/**
+ * What happens to a credential once signed, the same for one credential (`issueCredential`) and
+ * for a bulk award's batch (issue 9): stored verbatim, expiry reminders planned, deposited in the
+ * recipient's wallet, appended to the transparency log, audited. Call it inside the transaction
+ * that also took the status slots, so a credential exists with all of these or not at all.
+ */
+import type { SignatureFormat, StatusPurpose } from '../../credentials/index.ts';
+import type { Credential, JsonObject } from '../../credentials/types.ts';
+import type { Db } from '../../db/client.ts';
+import { insertAuditEvents } from '../../db/repositories/audit-events.ts';
+import { insertIssuedCredentials } from '../../db/repositories/issued-credentials.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { describeActor } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { scheduleExpiryReminders } from '../renewal/reminders.ts';
+import { appendLogEvents, credentialHashOf } from '../transparency/append.ts';
+import { depositIssuedCredential } from '../wallet/deposit.ts';
+import { type StatusSlot, statusListUrl } from './status-lists.ts';
+
+export type IssuanceRecord = {
+  id: string;
+  organizationId: string;
+  achievementId: string | null;
+  format: SignatureFormat;
+  /** The credential exactly as signed (JSON text or a VC-JWT). */
+  signed: string;
+  /** The credential as completed before signing (for validUntil and subject). */
+  credential: Credential;
+  recipientEmail: string | null;
+  issuerId: string;
+  slot: StatusSlot;
+  statusPurpose: StatusPurpose;
+  /** Extra audit detail (e.g. the bulk award job and row). */
+  auditDetail?: Record<string, unknown>;
+};
+
+export function subjectDidOf(credential: JsonObject): string | undefined {
+  const subject = credential.credentialSubject;
+  if (
+    subject &&
+    typeof subject === 'object' &&
+    !Array.isArray(subject) &&
+    typeof subject.id === 'string' &&
+    subject.id.startsWith('did:')
+  ) {
+    return subject.id;
+  }
+  return undefined;
+}
+
+/** Records signed credentials; `db` is the issuing transaction. */
+export async function recordIssuances(
+  ctx: ServiceContext,
+  db: Db,
+  actor: Actor | string,
+  records: readonly IssuanceRecord[],
+  now: Date,
+): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map((record) => {
+    const validUntil = record.credential.validUntil;
+    return {
+      record,
+      recipientDid: subjectDidOf(record.credential) ?? null,
+      validUntil: typeof validUntil === 'string' ? new Date(validUntil) : null,
+    };
+  });
+  await insertIssuedCredentials(
+    db,
+    rows.map(({ record, recipientDid, validUntil }) => ({
+      id: record.id,
+      organizationId: record.organizationId,
+      achievementId: record.achievementId,
+      format: record.format,
+      signed: record.signed,
+      recipientEmail: record.recipientEmail,
+      recipientDid,
+      issuedAt: now,
+      validUntil,
+      ...(record.statusPurpose === 'revocation'
+        ? { revocationListId: record.slot.listId, revocationIndex: record.slot.index }
+        : { suspensionListId: record.slot.listId, suspensionIndex: record.slot.index }),
+    })),
+  );
+  for (const { record, recipientDid, validUntil } of rows) {
+    // Issue 6: expiry reminders are planned with the credential, so none is ever missed.
+    if (validUntil)
+      await scheduleExpiryReminders(ctx, db, { id: record.id, validUntil, issuedAt: now });
+    // Issue 5: lands at once in the wallet of an account that verified the recipient.
+    await depositIssuedCredential(
+      { ...ctx, db },
+      {
+        id: record.id,
+        format: record.format,
+        signed: record.signed,
+        recipientEmail: record.recipientEmail,
+        recipientDid,
+      },
+    );
+  }
+  // Issue 10: the issuance is logged in the same transaction, so it is logged iff it happened.
+  await appendLogEvents(
+    db,
+    records.map((record) => ({
+      type: 'credential.issued' as const,
+      issuer: record.issuerId,
+      credential: credentialHashOf(record.signed),
+      status: {
+        list: statusListUrl(ctx.publicUrl, record.slot.listId),
+        index: record.slot.index,
+        purpose: record.statusPurpose,
+      },
+      time: now.toISOString(),
+    })),
+    now,
+  );
+  const who = typeof actor === 'string' ? actor : describeActor(actor);
+  await insertAuditEvents(
+    db,
+    records.map((record) => ({
+      actor: who,
+      action: 'credential.issued',
+      organizationId: record.organizationId,
+      target: record.id,
+      detail: { format: record.format, ...record.auditDetail },
+    })),
+  );
+}
