@@ -1,4 +1,5 @@
 import { type SignatureFormat, type SigningKey, signCredential } from '../../credentials/index.ts';
+import { createSigningPool } from '../../credentials/signing-pool.ts';
 import type { Credential } from '../../credentials/types.ts';
 
 /** Signs one credential; the signing pool's `sign` or the reference `signCredential`. */
@@ -9,10 +10,20 @@ export type Signer = (
 
 export type BulkSigner = { sign: Signer; close(): Promise<void> };
 
-/** Signs on this thread with the reference stack. */
-export function createBulkSigner(): BulkSigner {
+/**
+ * The signer bulk awards use: worker threads (one per core, or `threads`) so a batch signs on
+ * every core while the main thread talks to the database; `threads: 0` signs on this thread
+ * (tests, where a pool per test file would only cost start-up time).
+ */
+export function createBulkSigner(options: { threads?: number } = {}): BulkSigner {
+  if (options.threads === 0)
+    return {
+      sign: (credential, signOptions) => signCredential(credential, signOptions),
+      close: async () => {},
+    };
+  const pool = createSigningPool(options.threads ? { threads: options.threads } : {});
   return {
-    sign: (credential, options) => signCredential(credential, options),
-    close: async () => {},
+    sign: (credential, signOptions) => pool.sign(credential, signOptions),
+    close: () => pool.close(),
   };
 }
