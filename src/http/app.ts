@@ -56,6 +56,8 @@ export function createHttpApp(ctx: AppContext): Api {
     /^\/assessments\/[^/]+\/submit$/,
     /^\/api\/v1\/project-assessments\/[^/]+\/submissions$/,
     /^\/(api\/v1\/me\/credentials|wallet)\/import$/,
+    // Issue 9: award lists of a whole cohort (100,000 rows is a few megabytes of CSV).
+    /^\/(api\/v1\/)?organizations\/[^/]+\/bulk-awards$/,
   ];
   const limitFor = (path: string) =>
     uploadPaths.some((pattern) => pattern.test(path))

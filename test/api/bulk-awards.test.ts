@@ -32,7 +32,10 @@ async function defineAchievement(orgSlug: string, token: string, validityDays?: 
 
 /** Works the queued bulk awards the way `skillmark start` does: through the job runner. */
 async function runWorkers() {
-  const runner = createJobRunner(t.ctx, bulkAwardJobHandlers(createBulkSigner({ threads: 0 }).sign));
+  const runner = createJobRunner(
+    t.ctx,
+    bulkAwardJobHandlers(createBulkSigner({ threads: 0 }).sign),
+  );
   return runner.runDue();
 }
 
