@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalAchievementDefinition } from '../../src/domain/testing/achievement-examples.ts';
+import { fromHex, leafHash, verifyInclusion } from '../../src/domain/transparency/merkle.ts';
 import { createBulkSigner } from '../../src/services/bulk-awards/signer.ts';
 import { bulkAwardJobHandlers } from '../../src/services/bulk-awards/work.ts';
 import { createJobRunner } from '../../src/services/jobs/runner.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createTestApp, type TestApp, testAdminToken } from '../helpers/app.ts';
 import {
   createOrganizationOwnedBy,
   createToken,
@@ -167,6 +168,23 @@ describe('bulk awards: issuance', () => {
       sql`select credential_hash from transparency_entries where event_type = 'credential.issued'`,
     );
     expect(logged.filter((e) => hashes.has(e.credential_hash))).toHaveLength(30);
+    // The batch append builds the same Merkle tree as one append per credential: every
+    // credential's inclusion proof checks out against a signed tree head.
+    const head = await t.request('POST', '/api/v1/transparency/sth', { token: testAdminToken });
+    for (const credential of credentials) {
+      const proof = (
+        await t.request('GET', `/transparency/proofs/inclusion?credential=${credential.id}`)
+      ).json;
+      expect(
+        verifyInclusion(
+          leafHash(new TextEncoder().encode(proof.leaf)),
+          proof.leafIndex,
+          proof.treeSize,
+          proof.auditPath.map(fromHex),
+          fromHex(head.json.rootHash),
+        ),
+      ).toBe(true);
+    }
     const [audited] = await select<{ n: number }>(
       sql`select count(*)::int as n from audit_events a join bulk_award_rows r on a.target = r.credential_id::text
           where a.action = 'credential.issued' and r.job_id = ${jobId}`,
