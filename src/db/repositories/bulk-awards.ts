@@ -1,6 +1,12 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { bulkAwardJobs, bulkAwardRows, issuedCredentials } from '../schema.ts';
+import {
+  accountDids,
+  accountEmails,
+  bulkAwardJobs,
+  bulkAwardRows,
+  issuedCredentials,
+} from '../schema.ts';
 
 export type BulkAwardJobRow = typeof bulkAwardJobs.$inferSelect;
 export type BulkAwardRowRow = typeof bulkAwardRows.$inferSelect;
@@ -235,4 +241,38 @@ export async function slotIsReserved(db: Db, listId: string, index: number): Pro
     .where(and(eq(bulkAwardRows.statusListId, listId), eq(bulkAwardRows.statusIndex, index)))
     .limit(1);
   return rows.length > 0;
+}
+
+/**
+ * Which of these recipients belong to an account, in two queries for a whole batch: emails an
+ * account verified and DIDs it proved (wallet deposit), and emails of any account (pathways).
+ */
+export async function findRecipientAccounts(
+  db: Db,
+  recipients: { emails: string[]; dids: string[] },
+): Promise<{ verifiedEmails: Set<string>; accountEmails: Set<string>; provenDids: Set<string> }> {
+  const emails = [...new Set(recipients.emails.map((e) => e.toLowerCase()))];
+  const dids = [...new Set(recipients.dids)];
+  const emailRows =
+    emails.length === 0
+      ? []
+      : await db
+          .select({
+            email: sql<string>`lower(${accountEmails.email})`,
+            verifiedAt: accountEmails.verifiedAt,
+          })
+          .from(accountEmails)
+          .where(inArray(sql`lower(${accountEmails.email})`, emails));
+  const didRows =
+    dids.length === 0
+      ? []
+      : await db
+          .select({ did: accountDids.did })
+          .from(accountDids)
+          .where(and(inArray(accountDids.did, dids), isNotNull(accountDids.accountId)));
+  return {
+    verifiedEmails: new Set(emailRows.filter((r) => r.verifiedAt !== null).map((r) => r.email)),
+    accountEmails: new Set(emailRows.map((r) => r.email)),
+    provenDids: new Set(didRows.map((r) => r.did)),
+  };
 }

@@ -148,7 +148,7 @@ async function signRow(
   try {
     const accepted = row.accepted as BulkAwardRow;
     const achievementId = accepted.achievementId ?? job.defaultAchievementId;
-    const achievement = achievementId ? await achievementOf(ctx, job, achievementId) : undefined;
+    const achievement = achievementId ? job.achievements.get(achievementId) : undefined;
     if (!achievement) return { row, error: 'The achievement no longer exists.' };
     if (achievement.row.archivedAt)
       return { row, error: 'The achievement was archived; it can no longer be awarded.' };
@@ -213,7 +213,7 @@ async function storeBatch(ctx: ServiceContext, job: JobContext, signed: Signed[]
       );
     });
     const records = mine.flatMap((s) => ('record' in s ? [s.record] : []));
-    await recordIssuances(ctx, tx, job.createdBy, records, now);
+    const learners = await recordIssuances(ctx, tx, job.createdBy, records, now);
     await markRowsIssued(
       tx,
       job.jobId,
@@ -222,30 +222,53 @@ async function storeBatch(ctx: ServiceContext, job: JobContext, signed: Signed[]
     );
     for (const s of mine)
       if ('error' in s) await markRowFailed(tx, job.jobId, s.row.rowNumber, s.error);
-    return { issued: records, failed: mine.length - records.length };
+    return { issued: records, failed: mine.length - records.length, learners };
   });
 }
 
-async function runBatch(
+type Settings = Required<Pick<BulkRunOptions, 'batchSize' | 'leaseMs' | 'maxAttempts'>> & {
+  sign: Signer;
+};
+
+type PreparedBatch = { rows: BulkAwardRowRow[]; now: Date; signing: Promise<Signed[]> };
+
+/**
+ * Claims a batch and reads what signing needs (the key, the achievements), then starts signing
+ * it, which touches no database: the caller stores the previous batch meanwhile, so the
+ * signing threads and the database work at the same time.
+ */
+async function prepareBatch(
   ctx: ServiceContext,
   job: JobContext,
-  options: Required<Pick<BulkRunOptions, 'batchSize' | 'leaseMs' | 'maxAttempts'>> & {
-    sign: Signer;
-  },
-): Promise<(BulkRunResult & { claimed: number }) | undefined> {
-  const rows = await claimBatch(ctx, job, { limit: options.batchSize, leaseMs: options.leaseMs });
+  settings: Settings,
+): Promise<PreparedBatch | undefined> {
+  const rows = await claimBatch(ctx, job, { limit: settings.batchSize, leaseMs: settings.leaseMs });
   if (rows.length === 0) return undefined;
   const now = ctx.now();
   const keyRow = await ensureActiveKey(ctx, job.owner, 'Ed25519');
   const key = signingKeyOf(ctx, job.owner, keyRow);
-  const signed = await Promise.all(
+  for (const row of rows) {
+    const id = (row.accepted as BulkAwardRow).achievementId ?? job.defaultAchievementId;
+    if (id) await achievementOf(ctx, job, id);
+  }
+  const signing = Promise.all(
     rows.map((row) =>
-      row.attempts > options.maxAttempts
+      row.attempts > settings.maxAttempts
         ? ({ row, error: `Gave up after ${row.attempts - 1} interrupted attempts.` } as Signed)
-        : signRow(ctx, job, row, key, options.sign, now),
+        : signRow(ctx, job, row, key, settings.sign, now),
     ),
   );
-  let stored: { issued: IssuanceRecord[]; failed: number };
+  return { rows, now, signing };
+}
+
+async function finishBatch(
+  ctx: ServiceContext,
+  job: JobContext,
+  batch: PreparedBatch,
+): Promise<BulkRunResult> {
+  const signed = await batch.signing;
+  const now = batch.now;
+  let stored: { issued: IssuanceRecord[]; failed: number; learners: string[] };
   try {
     stored = await storeBatch(ctx, job, signed, now);
   } catch (error) {
@@ -254,12 +277,13 @@ async function runBatch(
       { err: error, jobId: job.jobId },
       'bulk award batch failed; storing row by row',
     );
-    stored = { issued: [], failed: 0 };
+    stored = { issued: [], failed: 0, learners: [] };
     for (const one of signed) {
       try {
         const result = await storeBatch(ctx, job, [one], now);
         stored.issued.push(...result.issued);
         stored.failed += result.failed;
+        stored.learners.push(...result.learners);
       } catch (rowError) {
         await markRowFailed(
           ctx.db,
@@ -271,10 +295,10 @@ async function runBatch(
       }
     }
   }
-  // Pathways (issue 6), as after a single award: a new credential may complete one.
-  for (const record of stored.issued)
-    if (record.recipientEmail) await evaluatePathwaysOfRecipient(ctx, record.recipientEmail);
-  return { claimed: rows.length, issued: stored.issued.length, failed: stored.failed };
+  // Pathways (issue 6), as after a single award: a new credential may complete one of a
+  // learner's (only recipients with an account have pathways to evaluate).
+  for (const email of stored.learners) await evaluatePathwaysOfRecipient(ctx, email);
+  return { issued: stored.issued.length, failed: stored.failed };
 }
 
 /**
@@ -298,9 +322,13 @@ export async function runBulkAwards(
     for (const jobId of jobIds) {
       const job = await loadJobContext(ctx, jobId);
       if (!job) continue;
-      for (;;) {
-        const batch = await runBatch(ctx, job, settings);
-        if (!batch) break;
+      let next = await prepareBatch(ctx, job, settings);
+      while (next) {
+        const current = next;
+        // Wait for this batch's signatures, claim and start signing the next, then store this one.
+        await current.signing;
+        next = await prepareBatch(ctx, job, settings);
+        const batch = await finishBatch(ctx, job, current);
         total.issued += batch.issued;
         total.failed += batch.failed;
         await options.onBatch?.({ jobId, issued: batch.issued, failed: batch.failed });

@@ -8,11 +8,12 @@ import type { SignatureFormat, StatusPurpose } from '../../credentials/index.ts'
 import type { Credential, JsonObject } from '../../credentials/types.ts';
 import type { Db } from '../../db/client.ts';
 import { insertAuditEvents } from '../../db/repositories/audit-events.ts';
+import { findRecipientAccounts } from '../../db/repositories/bulk-awards.ts';
 import { insertIssuedCredentials } from '../../db/repositories/issued-credentials.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { describeActor } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { scheduleExpiryReminders } from '../renewal/reminders.ts';
+import { scheduleExpiryRemindersOfMany } from '../renewal/reminders.ts';
 import { appendLogEvents, credentialHashOf } from '../transparency/append.ts';
 import { depositIssuedCredential } from '../wallet/deposit.ts';
 import { type StatusSlot, statusListUrl } from './status-lists.ts';
@@ -48,15 +49,18 @@ export function subjectDidOf(credential: JsonObject): string | undefined {
   return undefined;
 }
 
-/** Records signed credentials; `db` is the issuing transaction. */
+/**
+ * Records signed credentials; `db` is the issuing transaction. Returns the recipient emails
+ * that belong to an account (whose pathways may have progressed).
+ */
 export async function recordIssuances(
   ctx: ServiceContext,
   db: Db,
   actor: Actor | string,
   records: readonly IssuanceRecord[],
   now: Date,
-): Promise<void> {
-  if (records.length === 0) return;
+): Promise<string[]> {
+  if (records.length === 0) return [];
   const rows = records.map((record) => {
     const validUntil = record.credential.validUntil;
     return {
@@ -82,11 +86,27 @@ export async function recordIssuances(
         : { suspensionListId: record.slot.listId, suspensionIndex: record.slot.index }),
     })),
   );
-  for (const { record, recipientDid, validUntil } of rows) {
-    // Issue 6: expiry reminders are planned with the credential, so none is ever missed.
-    if (validUntil)
-      await scheduleExpiryReminders(ctx, db, { id: record.id, validUntil, issuedAt: now });
-    // Issue 5: lands at once in the wallet of an account that verified the recipient.
+  // Issue 6: expiry reminders are planned with the credential, so none is ever missed.
+  await scheduleExpiryRemindersOfMany(
+    ctx,
+    db,
+    rows.flatMap(({ record, validUntil }) =>
+      validUntil ? [{ id: record.id, validUntil, issuedAt: now }] : [],
+    ),
+  );
+  // Issue 5: lands at once in the wallet of an account that verified the recipient. One lookup
+  // for the batch finds the few recipients with an account; only those are deposited.
+  const accounts = await findRecipientAccounts(db, {
+    emails: rows.flatMap(({ record }) => (record.recipientEmail ? [record.recipientEmail] : [])),
+    dids: rows.flatMap(({ recipientDid }) => (recipientDid ? [recipientDid] : [])),
+  });
+  for (const { record, recipientDid } of rows) {
+    const email = record.recipientEmail?.toLowerCase();
+    if (
+      !(email && accounts.verifiedEmails.has(email)) &&
+      !(recipientDid && accounts.provenDids.has(recipientDid))
+    )
+      continue;
     await depositIssuedCredential(
       { ...ctx, db },
       {
@@ -125,4 +145,5 @@ export async function recordIssuances(
       detail: { format: record.format, ...record.auditDetail },
     })),
   );
+  return [...accounts.accountEmails];
 }

@@ -16,6 +16,7 @@ import {
   claimDueJobs,
   extendJobLease,
   insertJobOnce,
+  insertJobsOnce,
   type JobRow,
   lockPendingJob,
   markJobDone,
@@ -39,6 +40,14 @@ export type NewJob = {
  */
 export async function scheduleJob(db: Db, job: NewJob): Promise<boolean> {
   return insertJobOnce(db, { id: randomUUID(), ...job });
+}
+
+/** Plans many jobs at once (multi-row inserts), with the same dedupe rule as {@link scheduleJob}. */
+export async function scheduleJobs(db: Db, planned: readonly NewJob[]): Promise<void> {
+  await insertJobsOnce(
+    db,
+    planned.map((job) => ({ id: randomUUID(), ...job })),
+  );
 }
 
 /**
