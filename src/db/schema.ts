@@ -906,6 +906,37 @@ export const jobs = pgTable(
   (table) => [index('jobs_due_idx').on(table.status, table.runAt)],
 );
 
+/* ---------- Credential lifecycle events (analytics, webhooks) ---------- */
+
+/**
+ * What happened to credentials issued here, one row per event: issued, revoked, suspended,
+ * reinstated, claimed (landed in a learner's wallet), shared (a public link made) and verified
+ * (checked through our public verifier). Issuer analytics count these; webhooks deliver them.
+ * Written in the transaction of the change itself, so an event exists iff the change happened.
+ */
+export const credentialEvents = pgTable(
+  'credential_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    issuedCredentialId: uuid('issued_credential_id')
+      .notNull()
+      .references(() => issuedCredentials.id, { onDelete: 'cascade' }),
+    /** 'issued' | 'revoked' | 'suspended' | 'reinstated' | 'claimed' | 'shared' | 'verified' */
+    type: text('type').notNull(),
+    /** The learner who claimed or shared it; null for issuer actions and anonymous verifiers. */
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    detail: jsonb('detail').notNull().default(sql`'{}'::jsonb`),
+  },
+  (table) => [
+    index('credential_events_organization_idx').on(table.organizationId, table.occurredAt),
+    index('credential_events_credential_idx').on(table.issuedCredentialId),
+  ],
+);
+
 /* ---------- Issue 9: bulk awards as durable, resumable jobs ---------- */
 
 /**

@@ -190,6 +190,11 @@ describe('bulk awards: issuance', () => {
           where a.action = 'credential.issued' and r.job_id = ${jobId}`,
     );
     expect(audited!.n).toBe(30);
+    const [events] = await select<{ n: number }>(
+      sql`select count(*)::int as n from credential_events e join bulk_award_rows r on e.issued_credential_id = r.credential_id
+          where e.type = 'issued' and r.job_id = ${jobId}`,
+    );
+    expect(events!.n, 'one issued event per credential').toBe(30);
     const [reminders] = await select<{ n: number }>(
       sql`select count(distinct j.payload->>'credentialId')::int as n from jobs j join bulk_award_rows r
           on j.payload->>'credentialId' = r.credential_id::text

@@ -192,6 +192,12 @@ describe('skillmark award, killed and resumed', { timeout: 600_000 }, () => {
         sql`select count(*)::int as n from audit_events where action = 'credential.issued'`,
       );
       expect(audited!.n).toBe(rows);
+      const [events] = await select<{ n: number; distinct: number }>(
+        ctx,
+        sql`select count(*)::int as n, count(distinct issued_credential_id)::int as distinct
+            from credential_events where type = 'issued'`,
+      );
+      expect(events).toEqual({ n: rows, distinct: rows });
       const [allocated] = await select<{ n: number }>(
         ctx,
         sql`select coalesce(sum(allocated), 0)::int as n from status_lists`,

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { type Actor, can } from '../../domain/policy.ts';
 import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { recordCredentialEvent } from '../credential-events/record.ts';
 import { appendLogEvent, credentialHashOf, issuerIdOfSigned } from '../transparency/append.ts';
 import { requireIssuedCredential } from './issue-credential.ts';
 import { setStatusBit, statusListUrl } from './status-lists.ts';
@@ -15,6 +16,8 @@ const loggedEventOf = {
   suspend: 'credential.suspended',
   unsuspend: 'credential.reinstated',
 } as const;
+
+const statusEventOf = { revoke: 'revoked', suspend: 'suspended', unsuspend: 'reinstated' } as const;
 
 /**
  * Revokes (for good), suspends or reinstates a credential by flipping its bit in the
@@ -84,6 +87,11 @@ export async function changeCredentialStatus(
       },
       now,
     );
+    await recordCredentialEvent(tx, {
+      type: statusEventOf[change],
+      issuedCredentialId: row.id,
+      occurredAt: now,
+    });
     await recordAudit(
       tx,
       actor,

@@ -171,6 +171,7 @@ export async function issueCredential(
           signed: text,
           credential,
           recipientEmail: options.recipient?.email ?? null,
+          recipientDid: options.recipient?.did ?? null,
           issuerId: String(profile.id),
           slot,
           statusPurpose,

@@ -13,6 +13,7 @@ import { insertIssuedCredentials } from '../../db/repositories/issued-credential
 import type { Actor } from '../../domain/policy.ts';
 import { describeActor } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { recordCredentialEvent } from '../credential-events/record.ts';
 import { scheduleExpiryRemindersOfMany } from '../renewal/reminders.ts';
 import { appendLogEvents, credentialHashOf } from '../transparency/append.ts';
 import { depositIssuedCredential } from '../wallet/deposit.ts';
@@ -28,6 +29,8 @@ export type IssuanceRecord = {
   /** The credential as completed before signing (for validUntil and subject). */
   credential: Credential;
   recipientEmail: string | null;
+  /** The recipient DID when given apart from the subject (else the subject's DID, if any). */
+  recipientDid?: string | null;
   issuerId: string;
   slot: StatusSlot;
   statusPurpose: StatusPurpose;
@@ -65,7 +68,7 @@ export async function recordIssuances(
     const validUntil = record.credential.validUntil;
     return {
       record,
-      recipientDid: subjectDidOf(record.credential) ?? null,
+      recipientDid: record.recipientDid ?? subjectDidOf(record.credential) ?? null,
       validUntil: typeof validUntil === 'string' ? new Date(validUntil) : null,
     };
   });
@@ -86,6 +89,14 @@ export async function recordIssuances(
         : { suspensionListId: record.slot.listId, suspensionIndex: record.slot.index }),
     })),
   );
+  // Lifecycle events (analytics, webhooks): one 'issued' event per credential, in this transaction.
+  for (const { record } of rows)
+    await recordCredentialEvent(db, {
+      type: 'issued',
+      issuedCredentialId: record.id,
+      occurredAt: now,
+      detail: { format: record.format, achievementId: record.achievementId },
+    });
   // Issue 6: expiry reminders are planned with the credential, so none is ever missed.
   await scheduleExpiryRemindersOfMany(
     ctx,

@@ -15,6 +15,7 @@ import { NotFoundError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { recordCredentialEvent } from '../credential-events/record.ts';
 import type { CredentialFacts } from './credential-facts.ts';
 import { factsOf, type OwnedCredential, requireOwnedCredential } from './owned-credential.ts';
 
@@ -45,17 +46,26 @@ function viewOf(publicUrl: string, row: ShareLinkRow): ShareLinkView {
   };
 }
 
-async function insertLink(ctx: ServiceContext, actor: Actor, walletCredentialId: string) {
+async function insertLink(ctx: ServiceContext, actor: Actor, owned: WalletCredentialRow) {
   // 192 random bits: a link cannot be guessed, only handed on.
   const token = randomBytes(24).toString('base64url');
   return ctx.db.transaction(async (tx) => {
     const row = await insertShareLink(tx, {
       id: randomUUID(),
-      walletCredentialId,
+      walletCredentialId: owned.id,
       token,
       createdAt: ctx.now(),
     });
-    await recordAudit(tx, actor, 'share-link.created', { target: walletCredentialId });
+    if (owned.issuedCredentialId) {
+      await recordCredentialEvent(tx, {
+        type: 'shared',
+        issuedCredentialId: owned.issuedCredentialId,
+        occurredAt: row.createdAt,
+        accountId: owned.accountId,
+        detail: { via: 'share-link' },
+      });
+    }
+    await recordAudit(tx, actor, 'share-link.created', { target: owned.id });
     return row;
   });
 }
@@ -67,7 +77,7 @@ export async function createShareLink(
   walletCredentialId: string,
 ): Promise<ShareLinkView> {
   const { row } = await requireOwnedCredential(ctx, actor, walletCredentialId);
-  return viewOf(ctx.publicUrl, await insertLink(ctx, actor, row.id));
+  return viewOf(ctx.publicUrl, await insertLink(ctx, actor, row));
 }
 
 /** The links of one of the actor's credentials, newest first, revoked ones included. */
@@ -122,7 +132,7 @@ export async function ensurePublicPage(
 ): Promise<string> {
   const existing = await publicPageOf(ctx, owned.row);
   if (existing) return existing;
-  return shareUrl(ctx.publicUrl, (await insertLink(ctx, actor, owned.row.id)).token);
+  return shareUrl(ctx.publicUrl, (await insertLink(ctx, actor, owned.row)).token);
 }
 
 export type SharedCredential = {

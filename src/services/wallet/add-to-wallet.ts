@@ -10,6 +10,7 @@ import {
   type WalletCredentialRow,
 } from '../../db/repositories/wallet-credentials.ts';
 import type { ServiceContext } from '../context.ts';
+import { recordCredentialEvent } from '../credential-events/record.ts';
 
 /** How a credential arrived in the wallet. */
 export type ReceivedAs = 'json' | 'jwt' | 'png' | 'svg' | 'clr' | 'ob2';
@@ -70,7 +71,7 @@ export async function addToWallet(
   const result = await verify(input.content);
   const facts = extractFacts(result.credential);
   const now = ctx.now();
-  const { row } = await insertWalletCredential(ctx.db, {
+  const { row, created } = await insertWalletCredential(ctx.db, {
     id: randomUUID(),
     accountId,
     source: input.source,
@@ -89,6 +90,14 @@ export async function addToWallet(
     verifiedAt: now,
     addedAt: now,
   });
+  if (created && row.issuedCredentialId) {
+    await recordCredentialEvent(ctx.db, {
+      type: 'claimed',
+      issuedCredentialId: row.issuedCredentialId,
+      occurredAt: now,
+      accountId,
+    });
+  }
   return presentWalletCredential(row);
 }
 

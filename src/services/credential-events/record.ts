@@ -1,0 +1,46 @@
+import type { Db } from '../../db/client.ts';
+import {
+  type CredentialEventRow,
+  insertCredentialEvent,
+  listCredentialEvents,
+} from '../../db/repositories/credential-events.ts';
+
+/** What can happen to a credential issued here, in the words issuers and their systems use. */
+export type CredentialEventType =
+  | 'issued'
+  | 'revoked'
+  | 'suspended'
+  | 'reinstated'
+  | 'claimed'
+  | 'shared'
+  | 'verified';
+
+export type CredentialEvent = {
+  type: CredentialEventType;
+  issuedCredentialId: string;
+  occurredAt: Date;
+  /** The learner who claimed or shared it. */
+  accountId?: string | null;
+  /** Secret-free facts about the event (never the credential itself). */
+  detail?: Record<string, unknown>;
+};
+
+/**
+ * Records one lifecycle event of a credential issued here. Call it with the transaction that made
+ * the change, so the event exists exactly when the change does; everything that reacts to events
+ * (issuer analytics, webhook deliveries) starts from this one function.
+ */
+export async function recordCredentialEvent(
+  db: Db,
+  event: CredentialEvent,
+): Promise<CredentialEventRow | null> {
+  return insertCredentialEvent(db, event);
+}
+
+/** The history of one credential, oldest first. */
+export async function credentialHistory(
+  db: Db,
+  issuedCredentialId: string,
+): Promise<CredentialEventRow[]> {
+  return listCredentialEvents(db, issuedCredentialId);
+}
