@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import {
   type CredentialEventRow,
   insertCredentialEvent,
+  insertCredentialEvents,
   listCredentialEvents,
 } from '../../db/repositories/credential-events.ts';
 
@@ -35,6 +36,14 @@ export async function recordCredentialEvent(
   event: CredentialEvent,
 ): Promise<CredentialEventRow | null> {
   return insertCredentialEvent(db, event);
+}
+
+/** Records many events in the one transaction of the change (issue 9: a bulk award's batch). */
+export async function recordCredentialEvents(
+  db: Db,
+  events: readonly CredentialEvent[],
+): Promise<number> {
+  return insertCredentialEvents(db, events);
 }
 
 /** The history of one credential, oldest first. */

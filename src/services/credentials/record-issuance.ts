@@ -13,7 +13,7 @@ import { insertIssuedCredentials } from '../../db/repositories/issued-credential
 import type { Actor } from '../../domain/policy.ts';
 import { describeActor } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { recordCredentialEvent } from '../credential-events/record.ts';
+import { recordCredentialEvents } from '../credential-events/record.ts';
 import { scheduleExpiryRemindersOfMany } from '../renewal/reminders.ts';
 import { appendLogEvents, credentialHashOf } from '../transparency/append.ts';
 import { depositIssuedCredential } from '../wallet/deposit.ts';
@@ -90,13 +90,15 @@ export async function recordIssuances(
     })),
   );
   // Lifecycle events (analytics, webhooks): one 'issued' event per credential, in this transaction.
-  for (const { record } of rows)
-    await recordCredentialEvent(db, {
-      type: 'issued',
+  await recordCredentialEvents(
+    db,
+    rows.map(({ record }) => ({
+      type: 'issued' as const,
       issuedCredentialId: record.id,
       occurredAt: now,
       detail: { format: record.format, achievementId: record.achievementId },
-    });
+    })),
+  );
   // Issue 6: expiry reminders are planned with the credential, so none is ever missed.
   await scheduleExpiryRemindersOfMany(
     ctx,
