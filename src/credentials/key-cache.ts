@@ -4,7 +4,7 @@
  * key text, so copies of a key share it); RSA keys are cached per key record.
  */
 
-import type { KeyObject } from 'node:crypto';
+import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { importJWK } from 'jose';
 import { ed25519PrivateKeyObject } from './ed25519-key-objects.ts';
 import { SigningError } from './errors.ts';
@@ -13,6 +13,7 @@ import type { SigningKey } from './keys.ts';
 type JoseKey = Awaited<ReturnType<typeof importJWK>> | KeyObject;
 
 const rsaKeys = new WeakMap<SigningKey, Promise<JoseKey>>();
+const rsaKeyObjects = new WeakMap<SigningKey, KeyObject>();
 
 /** The JOSE signing algorithm for a key: EdDSA for Ed25519, RS256 for RSA. */
 export function jwtAlgorithmOf(key: SigningKey): 'EdDSA' | 'RS256' {
@@ -30,4 +31,16 @@ export async function josePrivateKeyOf(key: SigningKey): Promise<JoseKey> {
     rsaKeys.set(key, imported);
   }
   return imported;
+}
+
+/** The private key of `key` as a node:crypto KeyObject (cached), for JWS signing. */
+export function privateKeyObjectOf(key: SigningKey): KeyObject {
+  if (key.type === 'Multikey') return ed25519PrivateKeyObject(key);
+  let keyObject = rsaKeyObjects.get(key);
+  if (!keyObject) {
+    if (!key.privateKeyJwk) throw new SigningError(`Key ${key.id} has no private key.`);
+    keyObject = createPrivateKey({ key: key.privateKeyJwk as JsonWebKey, format: 'jwk' });
+    rsaKeyObjects.set(key, keyObject);
+  }
+  return keyObject;
 }

@@ -7,6 +7,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { createSignCryptosuite as createJcsSignCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { ed25519Signer } from './ed25519-key-objects.ts';
+import { addEddsaProof, canAddEddsaProofDirectly } from './eddsa-proof.ts';
 import { SigningError } from './errors.ts';
 import { fastRdfcCryptosuite } from './fast-rdfc/cryptosuite.ts';
 import type { Ed25519KeyPair, SigningKey } from './keys.ts';
@@ -34,6 +35,18 @@ export async function signDataIntegrity(
   credential: Credential,
   options: DataIntegritySignOptions,
 ): Promise<Credential> {
+  if (!options.key.secretKeyMultibase) {
+    throw new SigningError(
+      'Data Integrity EdDSA signing needs an Ed25519 key with its secret key.',
+    );
+  }
+  if (canAddEddsaProofDirectly(credential)) {
+    const signed = await addEddsaProof(credential, {
+      ...options,
+      verificationMethod: options.verificationMethod ?? options.key.id,
+    });
+    return asProofSet(signed);
+  }
   const suite = await eddsaProofSuite(options, 'Data Integrity EdDSA signing');
   const signed = await vc.issue({
     // vc.issue sets top-level properties only (issuanceDate on VC 1.1) and appends to an
@@ -45,8 +58,12 @@ export async function signDataIntegrity(
     documentLoader: options.documentLoader,
     now: options.now,
   });
+  return asProofSet(signed as Credential);
+}
+
+function asProofSet(signed: Credential): Credential {
   const proof = signed.proof;
-  return { ...(signed as Credential), proof: Array.isArray(proof) ? proof : [proof as Credential] };
+  return { ...signed, proof: Array.isArray(proof) ? proof : [proof as Credential] };
 }
 
 /**

@@ -97,6 +97,10 @@ declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
   };
 }
 
+declare module 'canonicalize' {
+  export default function canonicalize(input: unknown): string | undefined;
+}
+
 declare module 'rdf-canonize' {
   export function canonize(
     dataset: object[],
@@ -117,6 +121,12 @@ declare module '@digitalbazaar/vc' {
     now?: string | Date;
     purpose?: object;
   }): Promise<Record<string, unknown>>;
+  export function _checkCredential(options: {
+    credential: object;
+    now?: Date | string;
+    mode?: 'issue' | 'verify';
+    maxClockSkew?: number;
+  }): void;
   export function verifyCredential(options: {
     credential: object;
     suite: object;

@@ -6,6 +6,10 @@
  */
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import {
+  createSignCryptosuite as createJcsSignSuite,
+  createVerifyCryptosuite as createJcsVerifySuite,
+} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import { cryptosuite as referenceSuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { CONTEXT_URLS } from '../contexts/index.ts';
@@ -54,12 +58,14 @@ export async function createDifferentialChecker(key: Ed25519KeyPair) {
         ? {}
         : { problem: `reference refused (${String(error)}) but the fast path signed` };
     }
-    const fastCanonical = await canonicalize(credential, { documentLoader });
+    // The proof hashes the document without its existing proofs (VC-DATA-INTEGRITY §4.2).
+    const { proof: _existing, ...unsecured } = credential;
+    const fastCanonical = await canonicalize(unsecured, { documentLoader });
     if (fastCanonical.nquads !== referenceNquads) {
       return { path: fastCanonical.path, problem: 'canonical N-Quads differ' };
     }
     const fast = await signCredential(credential, { key, now });
-    const expected = { ...reference, proof: [reference.proof] };
+    const expected = asProofSet(reference);
     if (JSON.stringify(fast) !== JSON.stringify(expected)) {
       return { path: fastCanonical.path, problem: 'signed credential differs (proofValue)' };
     }
@@ -78,4 +84,51 @@ export async function createDifferentialChecker(key: Ed25519KeyPair) {
     }
     return { path: fastCanonical.path };
   };
+}
+
+/** The same comparison for eddsa-jcs-2022 (no canonical N-Quads: JCS output is compared). */
+export async function createJcsDifferentialChecker(key: Ed25519KeyPair) {
+  const documentLoader = defaultDocumentLoader();
+  const referencePair = await Ed25519Multikey.from({ '@context': CONTEXT_URLS.multikeyV1, ...key });
+  return async function check(credential: Credential, now: Date): Promise<DifferentialOutcome> {
+    const signer = referencePair.signer();
+    signer.id = key.id;
+    let reference: JsonObject;
+    try {
+      reference = (await vc.issue({
+        credential: structuredClone(credential),
+        suite: new DataIntegrityProof({ signer, cryptosuite: createJcsSignSuite(), date: now }),
+        documentLoader,
+      })) as JsonObject;
+    } catch (error) {
+      const fast = await signCredential(credential, { key, now, format: 'eddsa-jcs-2022' }).then(
+        () => undefined,
+        (fastError: unknown) => fastError,
+      );
+      return fast
+        ? {}
+        : { problem: `reference refused (${String(error)}) but the fast path signed` };
+    }
+    const fast = await signCredential(credential, { key, now, format: 'eddsa-jcs-2022' });
+    if (JSON.stringify(fast) !== JSON.stringify(asProofSet(reference))) {
+      return { problem: 'signed credential differs' };
+    }
+    const verification = await vc.verifyCredential({
+      credential: fast,
+      suite: new DataIntegrityProof({ cryptosuite: createJcsVerifySuite() }),
+      documentLoader,
+      now: new Date(String(credential.validFrom)),
+      checkStatus: async () => ({ verified: true }),
+    });
+    return verification.verified
+      ? {}
+      : {
+          problem: `reference verifier rejects: ${JSON.stringify(verification.error ?? verification)}`,
+        };
+  };
+}
+
+// signCredential always returns `proof` as an array (the OB 3.0 schema requires one).
+function asProofSet(signed: JsonObject): JsonObject {
+  return { ...signed, proof: Array.isArray(signed.proof) ? signed.proof : [signed.proof ?? null] };
 }
