@@ -181,7 +181,8 @@ const OUTSIDE = new Error('outside the compiled shapes');
 export function fillTemplate(template: RdfTemplate, slots: readonly string[]): Quad[] {
   const term = (t: TemplateTerm): Term => {
     if ('slot' in t) return { ...t.like, value: slots[t.slot] as string };
-    return { ...t };
+    // Fixed terms are shared between fills: rdf-canonize makes new terms, never edits them.
+    return t;
   };
   const out = template.quads.map(([s, p, o, g]) => ({
     subject: term(s),
