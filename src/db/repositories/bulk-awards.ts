@@ -208,14 +208,17 @@ export async function listRunningJobIds(db: Db): Promise<string[]> {
 }
 
 /**
- * Every index of a status list already taken: by a stored credential, or reserved by a bulk
- * row not stored yet. Call with the list row locked.
+ * Which of these indexes of a status list are taken: by a stored credential, or reserved by a
+ * bulk row not stored yet. Two indexed lookups, whatever the list's size. Call with the list
+ * row locked.
  */
 export async function takenStatusIndexes(
   db: Db,
   listId: string,
   purpose: 'revocation' | 'suspension',
+  indexes: number[],
 ): Promise<Set<number>> {
+  if (indexes.length === 0) return new Set();
   const [listColumn, indexColumn] =
     purpose === 'revocation'
       ? [issuedCredentials.revocationListId, issuedCredentials.revocationIndex]
@@ -223,24 +226,16 @@ export async function takenStatusIndexes(
   const issued = await db
     .select({ index: indexColumn })
     .from(issuedCredentials)
-    .where(eq(listColumn, listId));
+    .where(and(eq(listColumn, listId), inArray(indexColumn, indexes)));
   const reserved = await db
     .select({ index: bulkAwardRows.statusIndex })
     .from(bulkAwardRows)
-    .where(eq(bulkAwardRows.statusListId, listId));
+    .where(
+      and(eq(bulkAwardRows.statusListId, listId), inArray(bulkAwardRows.statusIndex, indexes)),
+    );
   return new Set(
     [...issued, ...reserved].flatMap((row) => (row.index === null ? [] : [row.index])),
   );
-}
-
-/** Whether a bulk row reserved this slot (single issuance must not take it). */
-export async function slotIsReserved(db: Db, listId: string, index: number): Promise<boolean> {
-  const rows = await db
-    .select({ jobId: bulkAwardRows.jobId })
-    .from(bulkAwardRows)
-    .where(and(eq(bulkAwardRows.statusListId, listId), eq(bulkAwardRows.statusIndex, index)))
-    .limit(1);
-  return rows.length > 0;
 }
 
 /**

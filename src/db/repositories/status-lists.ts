@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { issuedCredentials, statusLists } from '../schema.ts';
+import { statusLists } from '../schema.ts';
 
 export type StatusListRow = typeof statusLists.$inferSelect;
 
@@ -48,24 +48,6 @@ export async function countAllocation(db: Db, listId: string, count = 1) {
     .update(statusLists)
     .set({ allocated: sql`${statusLists.allocated} + ${count}` })
     .where(eq(statusLists.id, listId));
-}
-
-export async function slotIsTaken(
-  db: Db,
-  purpose: 'revocation' | 'suspension',
-  listId: string,
-  index: number,
-): Promise<boolean> {
-  const [listColumn, indexColumn] =
-    purpose === 'revocation'
-      ? [issuedCredentials.revocationListId, issuedCredentials.revocationIndex]
-      : [issuedCredentials.suspensionListId, issuedCredentials.suspensionIndex];
-  const rows = await db
-    .select({ id: issuedCredentials.id })
-    .from(issuedCredentials)
-    .where(and(eq(listColumn, listId), eq(indexColumn, index)))
-    .limit(1);
-  return rows.length > 0;
 }
 
 /** Locks the row (FOR UPDATE) so concurrent revocations on one list never lose a bit. */

@@ -11,7 +11,7 @@ import {
 } from '../../credentials/index.ts';
 import type { Credential, JsonObject } from '../../credentials/types.ts';
 import type { Db } from '../../db/client.ts';
-import { slotIsReserved, takenStatusIndexes } from '../../db/repositories/bulk-awards.ts';
+import { takenStatusIndexes } from '../../db/repositories/bulk-awards.ts';
 import { findOrganizationById } from '../../db/repositories/organizations.ts';
 import {
   countAllocation,
@@ -21,7 +21,6 @@ import {
   lockStatusList,
   type StatusListRow,
   saveStatusBits,
-  slotIsTaken,
 } from '../../db/repositories/status-lists.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import {
@@ -59,8 +58,7 @@ export async function allocateStatusSlot(
 /**
  * Reserves `count` unpredictable indexes (issue 9: a bulk award takes a batch's slots at once),
  * filling the open list and opening new ones as needed. The list row stays locked until the
- * caller's transaction ends, so concurrent allocations never draw the same index. Few slots are
- * probed one by one; many are drawn against the list's taken indexes read once.
+ * caller's transaction ends, so concurrent allocations never draw the same index.
  */
 export async function allocateStatusSlots(
   db: Db,
@@ -82,16 +80,17 @@ export async function allocateStatusSlots(
         updatedAt: now,
       }));
     const room = Math.min(count - slots.length, maxAllocated - list.allocated);
-    const taken = room > 8 ? await takenStatusIndexes(db, list.id, purpose) : undefined;
+    // Draw, then ask which draws are taken (one lookup per round); the list is at most half
+    // full, so few rounds are needed.
     const drawn = new Set<number>();
     while (drawn.size < room) {
-      const index = randomInt(list.size);
-      if (drawn.has(index)) continue;
-      const isTaken = taken
-        ? taken.has(index)
-        : (await slotIsTaken(db, purpose, list.id, index)) ||
-          (await slotIsReserved(db, list.id, index));
-      if (!isTaken) drawn.add(index);
+      const candidates = new Set<number>();
+      while (candidates.size < room - drawn.size) {
+        const index = randomInt(list.size);
+        if (!drawn.has(index)) candidates.add(index);
+      }
+      const taken = await takenStatusIndexes(db, list.id, purpose, [...candidates]);
+      for (const index of candidates) if (!taken.has(index)) drawn.add(index);
     }
     await countAllocation(db, list.id, room);
     for (const index of drawn) slots.push({ listId: list.id, index });
