@@ -124,6 +124,11 @@ describe('compiled eddsa-rdfc-2022 canonicalization', () => {
     const result = await both(credential);
     expect(result.path).toBe('reference');
     expect(result.nquads).toBe(result.reference);
+    // Signed through the fallback, the proof is still the reference stack's, and verifies.
+    const key = await issuerKey(13);
+    const check = await createDifferentialChecker(key);
+    const own = buildOpenBadgeCredential(key.controller, { evidence: credential.evidence ?? null });
+    expect(await check(own, new Date('2026-01-01T00:00:00Z'))).toEqual({ path: 'reference' });
   });
 
   it('takes the reference path when the loader serves its own document under a bundled URL', async () => {
