@@ -7,13 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEmbeddedDatabase } from '../src/db/client.ts';
-import { type BulkSigner, createBulkSigner } from '../src/services/bulk-awards/signer.ts';
+import { createBulkSigner } from '../src/services/bulk-awards/signer.ts';
 import { awardOnce, cohortCsv, prepareBenchDatabase } from './bulk-award.ts';
 import type { BenchCase } from './measure.ts';
 
 const rows = Number(process.env.BULK_AWARD_BENCH_ROWS ?? 1000);
 let bench: Awaited<ReturnType<typeof prepareBenchDatabase>> | undefined;
-let signer: BulkSigner | undefined;
 const csv = cohortCsv(rows);
 
 export const cases: BenchCase[] = [
@@ -22,9 +21,16 @@ export const cases: BenchCase[] = [
     async setup() {
       const database = await openEmbeddedDatabase(mkdtempSync(join(tmpdir(), 'skillmark-bulk-')));
       bench = await prepareBenchDatabase(database);
-      signer = createBulkSigner();
-      // The pool's threads and the database close when the bench process exits.
     },
-    run: () => awardOnce(bench!, csv, { signer: signer! }),
+    // A pool per operation (its start-up is part of the figure): a pool left open would keep
+    // the bench process from exiting, and a case has no teardown.
+    async run() {
+      const signer = createBulkSigner();
+      try {
+        return await awardOnce(bench!, csv, { signer });
+      } finally {
+        await signer.close();
+      }
+    },
   },
 ];

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { minimalAchievementDefinition } from '../../src/domain/testing/achievement-examples.ts';
 import { fromHex, leafHash, verifyInclusion } from '../../src/domain/transparency/merkle.ts';
+import { runBulkAwards } from '../../src/services/bulk-awards/run.ts';
 import { createBulkSigner } from '../../src/services/bulk-awards/signer.ts';
 import { bulkAwardJobHandlers } from '../../src/services/bulk-awards/work.ts';
 import { createJobRunner } from '../../src/services/jobs/runner.ts';
@@ -238,6 +239,25 @@ describe('bulk awards: issuance', () => {
     );
     expect(stored!.n).toBe(2);
   });
+
+  it.skipIf(inject('testDatabase').kind !== 'postgres')(
+    'shares a list between concurrent workers on PostgreSQL without issuing a row twice',
+    async () => {
+      const rows = Array.from({ length: 60 }, (_, i) => ({ recipient: `shared${i}@example.org` }));
+      const created = await create({ achievementId, rows, start: true });
+      const sign = createBulkSigner({ threads: 0 }).sign;
+      const work = () => runBulkAwards(t.ctx, { jobId: created.json.id, sign, batchSize: 5 });
+      const [a, b] = await Promise.all([work(), work()]);
+      expect(a.issued + b.issued).toBe(60);
+      expect(a.issued, 'the first worker took a share').toBeGreaterThan(0);
+      expect(b.issued, 'the second worker took a share').toBeGreaterThan(0);
+      const [stored] = await select<{ n: number; slots: number }>(
+        sql`select count(*)::int as n, count(distinct (c.revocation_list_id, c.revocation_index))::int as slots
+            from issued_credentials c join bulk_award_rows r on r.credential_id = c.id where r.job_id = ${created.json.id}`,
+      );
+      expect(stored).toEqual({ n: 60, slots: 60 });
+    },
+  );
 
   it('starts a validated list once; rejected rows stay out', async () => {
     const created = await create({
