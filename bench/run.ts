@@ -34,12 +34,21 @@ const modules = readdirSync(new URL('.', import.meta.url))
   .filter((file) => file.endsWith('.bench.ts'))
   .sort();
 
+/** A module may summarise its own measurements (ratios, correctness checks) after the table. */
+type Summary = (results: Measurement[]) => Promise<string> | string;
+
 const selected: BenchCase[] = [];
+const summaries: Summary[] = [];
 for (const file of modules) {
   const moduleName = file.replace(/\.bench\.ts$/, '');
-  const { cases } = (await import(`./${file}`)) as { cases: BenchCase[] };
+  const { cases, summary } = (await import(`./${file}`)) as {
+    cases: BenchCase[];
+    summary?: Summary;
+  };
   const matchesModule = only === undefined || moduleName.toLowerCase().includes(only);
-  selected.push(...cases.filter((c) => matchesModule || c.name.toLowerCase().includes(only ?? '')));
+  const chosen = cases.filter((c) => matchesModule || c.name.toLowerCase().includes(only ?? ''));
+  selected.push(...chosen);
+  if (summary && chosen.length > 0) summaries.push(summary);
 }
 
 if (selected.length === 0) {
@@ -57,3 +66,4 @@ for (const bench of selected) {
   results.push(await measure(bench, options));
 }
 console.log(`\n${formatTable(results)}`);
+for (const summary of summaries) console.log(`\n${await summary(results)}`);

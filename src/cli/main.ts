@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin.ts';
+import { registerAwardCommand } from './commands/award.ts';
 import { registerCredentialCommands } from './commands/credentials.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerLogCommands } from './commands/log.ts';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerAdminCommands(program);
   registerCredentialCommands(program);
+  registerAwardCommand(program);
   registerImportCommands(program);
   registerLogCommands(program);
   return program;

@@ -37,6 +37,7 @@ export {
   UnknownDocumentError,
   UnsafeUrlError,
 } from './errors.ts';
+export { type CachingFetch, createHttpCache, type HttpCacheOptions } from './http-cache.ts';
 export { isPublicAddress } from './ip-address.ts';
 export {
   type Ed25519KeyPair,
@@ -80,6 +81,7 @@ export {
   createSafeFetch,
   type LookupFunction,
   type SafeFetch,
+  type SafeFetchInit,
   type SafeFetchOptions,
   type SafeResponse,
 } from './ssrf-safe-fetch.ts';

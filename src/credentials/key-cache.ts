@@ -1,29 +1,19 @@
 /**
- * Caches of parsed key objects, keyed by the key record itself, so repeated signing
- * with one key does not re-decode multibase or re-import JWKs.
+ * Caches of imported signing keys, so repeated signing with one key does not re-decode
+ * multibase or re-import JWKs. Ed25519 keys come from the KeyObject cache (keyed by the
+ * key text, so copies of a key share it); RSA keys are cached per key record.
  */
 
-import type { Ed25519MultikeyPair } from '@digitalbazaar/ed25519-multikey';
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { importJWK } from 'jose';
-import { CONTEXT_URLS } from './contexts/index.ts';
+import { ed25519PrivateKeyObject } from './ed25519-key-objects.ts';
 import { SigningError } from './errors.ts';
-import { type Ed25519KeyPair, ed25519KeyToJwk, type SigningKey } from './keys.ts';
+import type { SigningKey } from './keys.ts';
 
-const multikeys = new WeakMap<Ed25519KeyPair, Promise<Ed25519MultikeyPair>>();
-type JoseKey = Awaited<ReturnType<typeof importJWK>>;
+type JoseKey = Awaited<ReturnType<typeof importJWK>> | KeyObject;
 
-const joseKeys = new WeakMap<SigningKey, Promise<JoseKey>>();
-
-/** The Digital Bazaar key pair object of an Ed25519 key (cached). */
-export function multikeyPairOf(key: Ed25519KeyPair): Promise<Ed25519MultikeyPair> {
-  let pair = multikeys.get(key);
-  if (!pair) {
-    pair = Ed25519Multikey.from({ '@context': CONTEXT_URLS.multikeyV1, ...key });
-    multikeys.set(key, pair);
-  }
-  return pair;
-}
+const rsaKeys = new WeakMap<SigningKey, Promise<JoseKey>>();
+const rsaKeyObjects = new WeakMap<SigningKey, KeyObject>();
 
 /** The JOSE signing algorithm for a key: EdDSA for Ed25519, RS256 for RSA. */
 export function jwtAlgorithmOf(key: SigningKey): 'EdDSA' | 'RS256' {
@@ -31,18 +21,26 @@ export function jwtAlgorithmOf(key: SigningKey): 'EdDSA' | 'RS256' {
 }
 
 /** The private key of `key` imported for jose (cached). */
-export function josePrivateKeyOf(key: SigningKey): Promise<JoseKey> {
-  let imported = joseKeys.get(key);
+export async function josePrivateKeyOf(key: SigningKey): Promise<JoseKey> {
+  if (key.type === 'Multikey') return ed25519PrivateKeyObject(key);
+  let imported = rsaKeys.get(key);
   if (!imported) {
-    imported = (async () => {
-      if (key.type === 'Multikey') {
-        if (!key.secretKeyMultibase) throw new SigningError(`Key ${key.id} has no secret key.`);
-        return importJWK(await ed25519KeyToJwk(key, { secret: true }), 'EdDSA');
-      }
-      if (!key.privateKeyJwk) throw new SigningError(`Key ${key.id} has no private key.`);
-      return importJWK(key.privateKeyJwk, 'RS256');
-    })();
-    joseKeys.set(key, imported);
+    const jwk = key.privateKeyJwk;
+    if (!jwk) throw new SigningError(`Key ${key.id} has no private key.`);
+    imported = importJWK(jwk, 'RS256');
+    rsaKeys.set(key, imported);
   }
   return imported;
+}
+
+/** The private key of `key` as a node:crypto KeyObject (cached), for JWS signing. */
+export function privateKeyObjectOf(key: SigningKey): KeyObject {
+  if (key.type === 'Multikey') return ed25519PrivateKeyObject(key);
+  let keyObject = rsaKeyObjects.get(key);
+  if (!keyObject) {
+    if (!key.privateKeyJwk) throw new SigningError(`Key ${key.id} has no private key.`);
+    keyObject = createPrivateKey({ key: key.privateKeyJwk as JsonWebKey, format: 'jwk' });
+    rsaKeyObjects.set(key, keyObject);
+  }
+  return keyObject;
 }

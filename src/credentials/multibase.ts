@@ -32,6 +32,30 @@ export function decodeBase58Btc(text: string): Uint8Array {
   return Uint8Array.from(bytes.reverse());
 }
 
+/** Encodes bytes as base58-btc text (no multibase prefix); leading zero bytes become "1". */
+export function encodeBase58Btc(bytes: Uint8Array): string {
+  const digits: number[] = [];
+  for (const byte of bytes) {
+    let carry = byte;
+    for (let i = 0; i < digits.length; i++) {
+      carry += (digits[i] ?? 0) << 8;
+      digits[i] = carry % 58;
+      carry = (carry / 58) | 0;
+    }
+    while (carry > 0) {
+      digits.push(carry % 58);
+      carry = (carry / 58) | 0;
+    }
+  }
+  let text = '';
+  for (const byte of bytes) {
+    if (byte !== 0) break;
+    text += '1';
+  }
+  for (let i = digits.length - 1; i >= 0; i--) text += ALPHABET[digits[i] ?? 0];
+  return text;
+}
+
 /**
  * Returns the raw 32-byte Ed25519 public key of a `z6Mk…` publicKeyMultibase value,
  * or throws a ResolutionError when it is not an Ed25519 Multikey.

@@ -1,13 +1,15 @@
 /**
  * Data Integrity signing with eddsa-rdfc-2022 and eddsa-jcs-2022 (VC-DI-EDDSA §3.3, §3.4),
- * through Digital Bazaar's suites so the output matches the W3C test vectors.
+ * through Digital Bazaar's DataIntegrityProof so the output matches the W3C test vectors;
+ * eddsa-rdfc-2022 canonicalizes through compiled templates (fast-rdfc/).
  */
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { createSignCryptosuite as createJcsSignCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
-import { cryptosuite as rdfcCryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
+import { ed25519Signer } from './ed25519-key-objects.ts';
+import { addEddsaProof, canAddEddsaProofDirectly } from './eddsa-proof.ts';
 import { SigningError } from './errors.ts';
-import { multikeyPairOf } from './key-cache.ts';
+import { fastRdfcCryptosuite } from './fast-rdfc/cryptosuite.ts';
 import type { Ed25519KeyPair, SigningKey } from './keys.ts';
 import type { Credential, DocumentLoader } from './types.ts';
 
@@ -33,15 +35,35 @@ export async function signDataIntegrity(
   credential: Credential,
   options: DataIntegritySignOptions,
 ): Promise<Credential> {
+  if (!options.key.secretKeyMultibase) {
+    throw new SigningError(
+      'Data Integrity EdDSA signing needs an Ed25519 key with its secret key.',
+    );
+  }
+  if (canAddEddsaProofDirectly(credential)) {
+    const signed = await addEddsaProof(credential, {
+      ...options,
+      verificationMethod: options.verificationMethod ?? options.key.id,
+    });
+    return asProofSet(signed);
+  }
   const suite = await eddsaProofSuite(options, 'Data Integrity EdDSA signing');
   const signed = await vc.issue({
-    credential: structuredClone(credential),
+    // vc.issue sets top-level properties only (issuanceDate on VC 1.1) and appends to an
+    // existing proof array: copying those keeps the input untouched without a deep clone.
+    credential: Array.isArray(credential.proof)
+      ? { ...credential, proof: [...credential.proof] }
+      : { ...credential },
     suite,
     documentLoader: options.documentLoader,
     now: options.now,
   });
+  return asProofSet(signed as Credential);
+}
+
+function asProofSet(signed: Credential): Credential {
   const proof = signed.proof;
-  return { ...(signed as Credential), proof: Array.isArray(proof) ? proof : [proof as Credential] };
+  return { ...signed, proof: Array.isArray(proof) ? proof : [proof as Credential] };
 }
 
 /**
@@ -60,10 +82,9 @@ export async function eddsaProofSuite(
   if (options.key.type !== 'Multikey' || !options.key.secretKeyMultibase) {
     throw new SigningError(`${what} needs an Ed25519 key with its secret key.`);
   }
-  const keyPair = await multikeyPairOf(options.key);
-  const signer = keyPair.signer();
-  signer.id = options.verificationMethod ?? options.key.id;
+  // A cached KeyObject gives the same deterministic Ed25519 signature as the multikey signer.
+  const signer = ed25519Signer(options.key, options.verificationMethod ?? options.key.id);
   const cryptosuite =
-    options.cryptosuite === 'eddsa-jcs-2022' ? createJcsSignCryptosuite() : rdfcCryptosuite;
+    options.cryptosuite === 'eddsa-jcs-2022' ? createJcsSignCryptosuite() : fastRdfcCryptosuite;
   return new DataIntegrityProof({ signer, cryptosuite, date: options.now ?? new Date() });
 }

@@ -2,8 +2,8 @@
  * VC-JWT signing: OB 3.0 §8.2 (JWT with a `vc` claim, as the 1EdTech validator expects)
  * or VC-JOSE-COSE §3.1.1 (the credential is the JWT payload, `typ: vc+jwt`).
  */
-import { CompactSign } from 'jose';
-import { josePrivateKeyOf, jwtAlgorithmOf } from './key-cache.ts';
+import { sign } from 'node:crypto';
+import { jwtAlgorithmOf, privateKeyObjectOf } from './key-cache.ts';
 import type { SigningKey } from './keys.ts';
 import type { Credential, JsonObject } from './types.ts';
 
@@ -46,17 +46,27 @@ function vcClaimPayload(credential: Credential, now: Date): JsonObject {
   return Object.fromEntries(Object.entries(claims).filter(([, v]) => v !== undefined));
 }
 
-/** Signs a credential as a compact JWS; the header `kid` is the verification method. */
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+
+/**
+ * Signs a credential as a compact JWS (RFC 7515 §7.1); the header `kid` is the verification
+ * method. Serialized by hand on a cached KeyObject: jose goes through WebCrypto, whose
+ * per-call key conversion and thread hop cost several Ed25519 signatures. Ed25519 and
+ * RSASSA-PKCS1-v1_5 are deterministic, so the output is what jose produces.
+ */
 export async function signJwt(credential: Credential, options: JwtSignOptions): Promise<string> {
   const style = options.payloadStyle ?? 'vc-claim';
   const now = options.now ? new Date(options.now) : new Date();
   const payload = style === 'vc-claim' ? vcClaimPayload(credential, now) : credential;
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-    .setProtectedHeader({
-      alg: jwtAlgorithmOf(options.key),
-      kid: options.verificationMethod ?? options.key.id,
-      typ: style === 'vc-claim' ? 'JWT' : 'vc+jwt',
-      ...(style === 'vc-jose-cose' ? { cty: 'vc' } : {}),
-    })
-    .sign(await josePrivateKeyOf(options.key));
+  const alg = jwtAlgorithmOf(options.key);
+  const header = {
+    alg,
+    kid: options.verificationMethod ?? options.key.id,
+    typ: style === 'vc-claim' ? 'JWT' : 'vc+jwt',
+    ...(style === 'vc-jose-cose' ? { cty: 'vc' } : {}),
+  };
+  const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
+  const keyObject = privateKeyObjectOf(options.key);
+  const signature = sign(alg === 'EdDSA' ? null : 'sha256', Buffer.from(signingInput), keyObject);
+  return `${signingInput}.${signature.toString('base64url')}`;
 }

@@ -43,10 +43,20 @@ export interface SafeResponse {
   body: Uint8Array;
   text(): string;
   json(): unknown;
+  /** A response header (lower-case name), for HTTP caching; absent on injected fakes. */
+  header?(name: string): string | null;
+}
+
+/** Request options of a {@link SafeFetch}. */
+export interface SafeFetchInit {
+  accept?: string;
+  /** Validators for a conditional request (RFC 9110 §13.1); a 304 is then a valid answer. */
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
 }
 
 /** A fetch that only reaches public https hosts. */
-export type SafeFetch = (url: string, init?: { accept?: string }) => Promise<SafeResponse>;
+export type SafeFetch = (url: string, init?: SafeFetchInit) => Promise<SafeResponse>;
 
 const defaultLookup: LookupFunction = (hostname) =>
   dnsLookup(hostname, { all: true, verbatim: true });
@@ -117,7 +127,11 @@ export function createSafeFetch(options: SafeFetchOptions = {}): SafeFetch {
         const response = await fetchImpl(checked.href, {
           redirect: 'manual',
           signal,
-          headers: { accept: init.accept ?? 'application/json, application/ld+json' },
+          headers: {
+            accept: init.accept ?? 'application/json, application/ld+json',
+            ...(init.ifNoneMatch ? { 'if-none-match': init.ifNoneMatch } : {}),
+            ...(init.ifModifiedSince ? { 'if-modified-since': init.ifModifiedSince } : {}),
+          },
         });
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && location) {
@@ -127,7 +141,8 @@ export function createSafeFetch(options: SafeFetchOptions = {}): SafeFetch {
           current = new URL(location, checked).href;
           continue;
         }
-        if (!response.ok) {
+        const conditional = Boolean(init.ifNoneMatch || init.ifModifiedSince);
+        if (!response.ok && !(conditional && response.status === 304)) {
           await response.body?.cancel();
           throw new FetchFailedError(`${checked.href} answered HTTP ${response.status}.`);
         }
@@ -139,6 +154,7 @@ export function createSafeFetch(options: SafeFetchOptions = {}): SafeFetch {
           body,
           text: () => new TextDecoder().decode(body),
           json: () => JSON.parse(new TextDecoder().decode(body)) as unknown,
+          header: (name: string) => response.headers.get(name),
         };
       }
     } catch (error) {

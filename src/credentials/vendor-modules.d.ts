@@ -89,7 +89,23 @@ declare module '@digitalbazaar/data-integrity' {
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
-  export const cryptosuite: { name: string };
+  export const cryptosuite: {
+    name: string;
+    requiredAlgorithm: string;
+    canonize(input: object, options: object): Promise<string>;
+    createVerifier(options: { verificationMethod: object }): Promise<object>;
+  };
+}
+
+declare module 'canonicalize' {
+  export default function canonicalize(input: unknown): string | undefined;
+}
+
+declare module 'rdf-canonize' {
+  export function canonize(
+    dataset: object[],
+    options: { algorithm: 'RDFC-1.0'; format: 'application/n-quads' },
+  ): Promise<string>;
 }
 
 declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite' {
@@ -105,6 +121,19 @@ declare module '@digitalbazaar/vc' {
     now?: string | Date;
     purpose?: object;
   }): Promise<Record<string, unknown>>;
+  export function _checkCredential(options: {
+    credential: object;
+    now?: Date | string;
+    mode?: 'issue' | 'verify';
+    maxClockSkew?: number;
+  }): void;
+  export function verifyCredential(options: {
+    credential: object;
+    suite: object;
+    documentLoader: (url: string) => Promise<unknown>;
+    now?: Date;
+    checkStatus?: () => Promise<{ verified: boolean }>;
+  }): Promise<{ verified: boolean; error?: unknown }>;
 }
 
 declare module 'jsonld' {
@@ -113,6 +142,7 @@ declare module 'jsonld' {
       input: Record<string, unknown>,
       options: { documentLoader: (url: string) => Promise<unknown>; safe?: boolean },
     ): Promise<Array<Record<string, unknown>>>;
+    toRDF(input: object, options: object): Promise<object[]>;
   };
   export default jsonld;
 }

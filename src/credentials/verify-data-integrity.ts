@@ -1,13 +1,14 @@
 /**
  * Verifies each Data Integrity proof of a proof set independently
  * (VC-DATA-INTEGRITY §4.4 "Verify Proof", §2.1.1 proof sets) with Digital Bazaar's
- * eddsa-rdfc-2022 and eddsa-jcs-2022 suites.
+ * eddsa-rdfc-2022 and eddsa-jcs-2022 suites (rdfc canonicalizing through fast-rdfc/, both
+ * verifying Ed25519 on cached KeyObjects).
  */
 import { DataIntegrityProof as DataIntegrityProofSuite } from '@digitalbazaar/data-integrity';
 import { createVerifyCryptosuite as createJcsVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
-import { cryptosuite as rdfcCryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { CONTEXT_URLS } from './contexts/index.ts';
 import { UnknownDocumentError } from './errors.ts';
+import { fastRdfcCryptosuite } from './fast-rdfc/cryptosuite.ts';
 import { describeError, hasCause } from './json-helpers.ts';
 import type {
   Credential,
@@ -31,9 +32,13 @@ export interface ProofVerification {
 
 function suiteFor(cryptosuite: string | undefined): DataIntegrityProofSuite | undefined {
   if (cryptosuite === 'eddsa-rdfc-2022')
-    return new DataIntegrityProofSuite({ cryptosuite: rdfcCryptosuite });
+    return new DataIntegrityProofSuite({ cryptosuite: fastRdfcCryptosuite });
   if (cryptosuite === 'eddsa-jcs-2022') {
-    return new DataIntegrityProofSuite({ cryptosuite: createJcsVerifyCryptosuite() });
+    const jcs = {
+      ...createJcsVerifyCryptosuite(),
+      createVerifier: fastRdfcCryptosuite.createVerifier,
+    };
+    return new DataIntegrityProofSuite({ cryptosuite: jcs });
   }
   return undefined;
 }

@@ -1232,3 +1232,74 @@ export const trustedIssuers = pgTable(
     uniqueIndex('trusted_issuers_domain_idx').on(table.domain),
   ],
 );
+
+/* ---------- Issue 9: bulk awards as durable, resumable jobs ---------- */
+
+/**
+ * One uploaded award list. 'validated' (report shown, not started) → 'running' → 'completed'
+ * (every accepted row issued or failed); retrying failed rows puts it back to 'running'.
+ */
+export const bulkAwardJobs = pgTable(
+  'bulk_award_jobs',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The achievement of rows that do not name their own. */
+    achievementId: uuid('achievement_id').references(() => achievements.id, {
+      onDelete: 'set null',
+    }),
+    /** 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'vc-jwt' */
+    format: text('format').notNull(),
+    status: text('status').notNull(),
+    /** Who uploaded it (as in the audit log), which issuance is recorded under. */
+    createdBy: text('created_by').notNull(),
+    fileName: text('file_name'),
+    totalRows: integer('total_rows').notNull(),
+    rejectedRows: integer('rejected_rows').notNull(),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [index('bulk_award_jobs_organization_idx').on(table.organizationId, table.createdAt)],
+);
+
+/**
+ * One row of a list; (job, row number) is the row's idempotency key and `credentialId` is fixed
+ * when the row is stored, so however often a row is claimed and signed, at most one credential
+ * with that id is ever stored. The status slot is reserved on the row before signing and kept
+ * across retries, so it is allocated once too.
+ */
+export const bulkAwardRows = pgTable(
+  'bulk_award_rows',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => bulkAwardJobs.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    /** 'rejected' | 'valid' (not started) | 'pending' | 'issued' | 'failed' */
+    status: text('status').notNull(),
+    /** The cells as sent (for the report). */
+    input: jsonb('input').notNull(),
+    /** The validated row (null when rejected). */
+    accepted: jsonb('accepted'),
+    reasons: jsonb('reasons'),
+    credentialId: uuid('credential_id').notNull(),
+    statusListId: uuid('status_list_id').references(() => statusLists.id),
+    statusIndex: integer('status_index'),
+    attempts: integer('attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.jobId, table.rowNumber] }),
+    index('bulk_award_rows_status_idx').on(table.jobId, table.status, table.rowNumber),
+    index('bulk_award_rows_pending_idx')
+      .on(table.status, table.lockedUntil)
+      .where(sql`${table.status} = 'pending'`),
+    uniqueIndex('bulk_award_rows_credential_idx').on(table.credentialId),
+    uniqueIndex('bulk_award_rows_slot_idx').on(table.statusListId, table.statusIndex),
+  ],
+);

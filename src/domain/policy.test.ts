@@ -28,6 +28,7 @@ const expected: Record<OrganizationRole, OrganizationAction[]> = {
     'achievement:manage',
     'credential:issue',
     'credential:revoke',
+    'credential:bulk-award',
     'submission:review',
   ],
   issuer: [
@@ -35,6 +36,7 @@ const expected: Record<OrganizationRole, OrganizationAction[]> = {
     'achievement:manage',
     'credential:issue',
     'credential:revoke',
+    'credential:bulk-award',
     'submission:review',
   ],
   assessor: ['organization:read', 'submission:review'],

@@ -30,6 +30,7 @@ export type OrganizationAction =
   | 'achievement:manage'
   | 'credential:issue'
   | 'credential:revoke'
+  | 'credential:bulk-award'
   | 'submission:review';
 
 export type AccountAction = 'account:read' | 'account:update';
@@ -49,6 +50,7 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'achievement:manage',
     'credential:issue',
     'credential:revoke',
+    'credential:bulk-award',
     'submission:review',
   ]),
   issuer: new Set<OrganizationAction>([
@@ -56,6 +58,7 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'achievement:manage',
     'credential:issue',
     'credential:revoke',
+    'credential:bulk-award',
     'submission:review',
   ]),
   assessor: new Set<OrganizationAction>(['organization:read', 'submission:review']),

@@ -60,6 +60,8 @@ export function createHttpApp(ctx: AppContext): Api {
     /^\/assessments\/[^/]+\/submit$/,
     /^\/api\/v1\/project-assessments\/[^/]+\/submissions$/,
     /^\/(api\/v1\/me\/credentials|wallet)\/import$/,
+    // Issue 9: award lists of a whole cohort (100,000 rows is a few megabytes of CSV).
+    /^\/(api\/v1\/)?organizations\/[^/]+\/bulk-awards$/,
   ];
   // The public verifier takes files too, but only as large as verification ever reads.
   const verifyPaths = /^\/(api\/v1\/verify|verify(\/(file|text|report))?)$/;

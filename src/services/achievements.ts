@@ -144,6 +144,44 @@ export type AwardInput = {
   statusPurpose?: StatusPurpose;
 };
 
+/** The credential's recipient: an email address (normalized, with a fresh salt) or a DID. */
+function recipientOf(recipient: AwardInput['recipient']) {
+  return 'email' in recipient
+    ? { email: normalizeEmail(recipient.email), salt: randomBytes(16).toString('hex') }
+    : { did: recipient.did };
+}
+
+/**
+ * The unsigned OpenBadgeCredential of an award, with the achievement's validity policy applied
+ * from `validFrom`; shared by single awards and bulk awards (issue 9).
+ */
+export function unsignedAward(
+  ctx: { publicUrl: string },
+  args: {
+    credentialId: string;
+    issuer: JsonObject;
+    achievement: AchievementRow;
+    achievementDocument: JsonObject;
+    validFrom: Date;
+    input: Pick<AwardInput, 'recipient' | 'narrative' | 'evidence' | 'results'>;
+  },
+) {
+  const definition = args.achievement.definition as AchievementInput;
+  return buildOpenBadgeCredential({
+    id: `${ctx.publicUrl}/credentials/${args.credentialId}`,
+    issuer: args.issuer,
+    achievement: args.achievementDocument,
+    recipient: recipientOf(args.input.recipient),
+    validFrom: args.validFrom,
+    validUntil: definition.validityDays
+      ? new Date(args.validFrom.getTime() + definition.validityDays * 86_400_000)
+      : undefined,
+    narrative: args.input.narrative,
+    evidence: args.input.evidence,
+    results: args.input.results,
+  });
+}
+
 /**
  * Awards an achievement: builds the OpenBadgeCredential (an email recipient as a salted SHA-256
  * IdentityObject, OB 3.0 §B.1.x; a DID as credentialSubject.id), applies the achievement's
@@ -164,26 +202,16 @@ export async function awardAchievement(
   if (row.archivedAt)
     throw new ConflictError('This achievement is archived and can no longer be awarded.');
   const organization = await findOrganizationById(ctx.db, row.organizationId);
-  const definition = row.definition as AchievementInput;
-  const now = ctx.now();
   const credentialId = randomUUID();
-  const recipient =
-    'email' in input.recipient
-      ? { email: normalizeEmail(input.recipient.email), salt: randomBytes(16).toString('hex') }
-      : { did: input.recipient.did };
-  const unsigned = buildOpenBadgeCredential({
-    id: `${ctx.publicUrl}/credentials/${credentialId}`,
+  const unsigned = unsignedAward(ctx, {
+    credentialId,
     issuer: await issuerProfileOf(ctx, organization!),
-    achievement: await achievementDocument(ctx, row),
-    recipient,
-    validFrom: now,
-    validUntil: definition.validityDays
-      ? new Date(now.getTime() + definition.validityDays * 86_400_000)
-      : undefined,
-    narrative: input.narrative,
-    evidence: input.evidence,
-    results: input.results,
+    achievement: row,
+    achievementDocument: await achievementDocument(ctx, row),
+    validFrom: ctx.now(),
+    input,
   });
+  const recipient = recipientOf(input.recipient);
   const issued = await issueCredential(ctx, actor, unsigned, {
     format: input.format,
     jwtAlgorithm: input.jwtAlgorithm,

@@ -6,6 +6,7 @@ import { mountAccountPages } from './handlers/account.ts';
 import { mountAchievementPages } from './handlers/achievements.ts';
 import { mountApiTokenPages } from './handlers/api-tokens.ts';
 import { mountAuthPages } from './handlers/auth.ts';
+import { mountBulkAwardPages } from './handlers/bulk-awards.ts';
 import { mountClrPages } from './handlers/clr.ts';
 import { mountEndorsementPages } from './handlers/endorsements.ts';
 import { mountFrameworkPages } from './handlers/frameworks.ts';
@@ -63,6 +64,7 @@ export function mountWebPages(app: Api) {
   mountPortfolioPages(app);
   mountPathwayPages(app);
   mountRenewalPages(app);
+  mountBulkAwardPages(app);
   mountClrPages(app);
   mountEndorsementPages(app);
   mountLtiLaunchPages(app);

@@ -4,6 +4,8 @@ import { loadConfig } from '../../config.ts';
 import { createAppContext } from '../../context.ts';
 import { serveEmbeddedDatabaseLocally } from '../../db/client.ts';
 import { createHttpApp } from '../../http/app.ts';
+import { createBulkSigner } from '../../services/bulk-awards/signer.ts';
+import { bulkAwardJobHandlers } from '../../services/bulk-awards/work.ts';
 import { seedDemo } from '../../services/demo-seed.ts';
 import { createJobRunner } from '../../services/jobs/runner.ts';
 import { startLtiGradePolling } from '../../services/lti/grade-poller.ts';
@@ -37,7 +39,14 @@ export function registerStartCommand(program: Command) {
       );
       const stopOutbox = outbox.start();
       // Issue 6: durable scheduled work (expiry reminders); overdue jobs run at once after downtime.
-      const jobRunner = createJobRunner(ctx, renewalJobHandlers);
+      // Issue 9: bulk awards run on the same runner, signing on worker threads; a short interval
+      // so a started list begins within seconds (claiming due jobs is one indexed query).
+      const bulkSigner = createBulkSigner();
+      const jobRunner = createJobRunner(
+        ctx,
+        { ...renewalJobHandlers, ...bulkAwardJobHandlers(bulkSigner.sign) },
+        { intervalMs: 3000 },
+      );
       jobRunner.start();
       // Issue 11: webhook outbox; deliveries enqueued before a restart go out now.
       const webhooks = createWebhookDispatcher(ctx, ctx.outboundHttp);
@@ -78,6 +87,7 @@ export function registerStartCommand(program: Command) {
         server.close(async () => {
           await jobRunner.stop();
           await webhooks.stop();
+          await bulkSigner.close();
           await stopLocalDatabaseServer();
           await ctx.close();
           process.exit(0);

@@ -14,6 +14,13 @@ export async function insertAuditEvent(db: Db, event: AuditEvent) {
   await db.insert(auditEvents).values({ ...event, detail: event.detail ?? {} });
 }
 
+export async function insertAuditEvents(db: Db, events: AuditEvent[]) {
+  for (let i = 0; i < events.length; i += 2000)
+    await db
+      .insert(auditEvents)
+      .values(events.slice(i, i + 2000).map((event) => ({ ...event, detail: event.detail ?? {} })));
+}
+
 export async function listAuditEvents(db: Db, organizationId: string, limit = 100) {
   return db
     .select()

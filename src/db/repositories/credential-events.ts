@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { credentialEvents, issuedCredentials } from '../schema.ts';
 
@@ -38,6 +38,37 @@ export async function insertCredentialEvent(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Inserts many events (issue 9: a bulk award's batch) in one statement per thousand, the
+ * organization taken from each credential as in {@link insertCredentialEvent}; events of
+ * credentials not issued here are skipped. Returns how many were recorded.
+ */
+export async function insertCredentialEvents(
+  db: Db,
+  events: readonly NewCredentialEvent[],
+): Promise<number> {
+  let recorded = 0;
+  for (let i = 0; i < events.length; i += 1000) {
+    const values = sql.join(
+      events
+        .slice(i, i + 1000)
+        .map(
+          (e) =>
+            sql`(${e.issuedCredentialId}::uuid, ${e.type}::text, ${e.occurredAt.toISOString()}::timestamptz, ${e.accountId ?? null}::uuid, ${JSON.stringify(e.detail ?? {})}::jsonb)`,
+        ),
+      sql`, `,
+    );
+    const rows = await db.execute(sql`
+      insert into ${credentialEvents} (occurred_at, organization_id, issued_credential_id, type, account_id, detail)
+      select v.occurred_at, c.organization_id, v.credential_id, v.type, v.account_id, v.detail
+      from (values ${values}) as v(credential_id, type, occurred_at, account_id, detail)
+      join ${issuedCredentials} c on c.id = v.credential_id
+      returning id`);
+    recorded += (rows as unknown as { rows: unknown[] }).rows.length;
+  }
+  return recorded;
 }
 
 /** The events of one credential, oldest first. */

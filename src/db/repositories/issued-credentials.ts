@@ -8,6 +8,15 @@ export async function insertIssuedCredential(db: Db, row: typeof issuedCredentia
   await db.insert(issuedCredentials).values(row);
 }
 
+/** Many credentials in multi-row inserts (issue 9: one bulk-award batch). */
+export async function insertIssuedCredentials(
+  db: Db,
+  rows: Array<typeof issuedCredentials.$inferInsert>,
+) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.insert(issuedCredentials).values(rows.slice(i, i + 1000));
+}
+
 export async function findIssuedCredential(
   db: Db,
   id: string,

@@ -20,6 +20,18 @@ export async function insertJobOnce(
   return inserted.length > 0;
 }
 
+/** Plans many jobs in multi-row inserts; keys already planned are skipped, as one by one. */
+export async function insertJobsOnce(
+  db: Db,
+  rows: Array<Pick<typeof jobs.$inferInsert, 'id' | 'kind' | 'payload' | 'dedupeKey' | 'runAt'>>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000)
+    await db
+      .insert(jobs)
+      .values(rows.slice(i, i + 2000))
+      .onConflictDoNothing({ target: jobs.dedupeKey });
+}
+
 /**
  * Claims due jobs in one statement: pending, due, and not leased (or whose lease ran out, i.e.
  * the worker that held it died), with `skip locked` so app servers never claim the same job.
@@ -81,6 +93,22 @@ export async function markJobRetry(
   await db
     .update(jobs)
     .set({ ...changes, lockedUntil: null })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'pending')));
+}
+
+/** Keeps a long-running job's claim (a resumable job's heartbeat). */
+export async function extendJobLease(db: Db, id: string, lockedUntil: Date) {
+  await db
+    .update(jobs)
+    .set({ lockedUntil })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'pending')));
+}
+
+/** Gives a claimed job back unrun, for another worker to claim at once. */
+export async function releaseJob(db: Db, id: string) {
+  await db
+    .update(jobs)
+    .set({ lockedUntil: null, attempts: sql`${jobs.attempts} - 1` })
     .where(and(eq(jobs.id, id), eq(jobs.status, 'pending')));
 }
 

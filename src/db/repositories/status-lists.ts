@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { issuedCredentials, statusLists } from '../schema.ts';
+import { statusLists } from '../schema.ts';
 
 export type StatusListRow = typeof statusLists.$inferSelect;
 
@@ -17,7 +17,10 @@ export async function findStatusList(db: Db, id: string): Promise<StatusListRow 
   return row;
 }
 
-/** The list new credentials take slots from: the oldest one that still has room. */
+/**
+ * The list new credentials take slots from: the oldest one that still has room, locked (FOR
+ * UPDATE) for the caller's transaction so concurrent allocations never draw the same index.
+ */
 export async function findOpenStatusList(
   db: Db,
   organizationId: string,
@@ -35,33 +38,16 @@ export async function findOpenStatusList(
       ),
     )
     .orderBy(asc(statusLists.createdAt))
-    .limit(1);
+    .limit(1)
+    .for('update');
   return row;
 }
 
-export async function countAllocation(db: Db, listId: string) {
+export async function countAllocation(db: Db, listId: string, count = 1) {
   await db
     .update(statusLists)
-    .set({ allocated: sql`${statusLists.allocated} + 1` })
+    .set({ allocated: sql`${statusLists.allocated} + ${count}` })
     .where(eq(statusLists.id, listId));
-}
-
-export async function slotIsTaken(
-  db: Db,
-  purpose: 'revocation' | 'suspension',
-  listId: string,
-  index: number,
-): Promise<boolean> {
-  const [listColumn, indexColumn] =
-    purpose === 'revocation'
-      ? [issuedCredentials.revocationListId, issuedCredentials.revocationIndex]
-      : [issuedCredentials.suspensionListId, issuedCredentials.suspensionIndex];
-  const rows = await db
-    .select({ id: issuedCredentials.id })
-    .from(issuedCredentials)
-    .where(and(eq(listColumn, listId), eq(indexColumn, index)))
-    .limit(1);
-  return rows.length > 0;
 }
 
 /** Locks the row (FOR UPDATE) so concurrent revocations on one list never lose a bit. */

@@ -30,6 +30,19 @@ export async function reserveLeafIndex(db: Db): Promise<number> {
   return row!.size - 1;
 }
 
+/** Reserves `count` consecutive leaf indexes in one statement; returns the first. */
+export async function reserveLeafIndexes(db: Db, count: number): Promise<number> {
+  const [row] = await db
+    .insert(transparencyLog)
+    .values({ id: 1, size: count })
+    .onConflictDoUpdate({
+      target: transparencyLog.id,
+      set: { size: sql`${transparencyLog.size} + ${count}` },
+    })
+    .returning({ size: transparencyLog.size });
+  return row!.size - count;
+}
+
 /** The number of committed leaves. */
 export async function logSize(db: Db): Promise<number> {
   const [row] = await db.select({ size: transparencyLog.size }).from(transparencyLog);
@@ -60,8 +73,17 @@ export async function insertEntry(db: Db, entry: typeof transparencyEntries.$inf
   await db.insert(transparencyEntries).values(entry);
 }
 
+export async function insertEntries(
+  db: Db,
+  entries: Array<typeof transparencyEntries.$inferInsert>,
+) {
+  for (let i = 0; i < entries.length; i += 2000)
+    await db.insert(transparencyEntries).values(entries.slice(i, i + 2000));
+}
+
 export async function insertNodes(db: Db, nodes: NodeRow[]) {
-  if (nodes.length > 0) await db.insert(transparencyNodes).values(nodes);
+  for (let i = 0; i < nodes.length; i += 5000)
+    await db.insert(transparencyNodes).values(nodes.slice(i, i + 5000));
 }
 
 /** The first logged event of that type for a credential hash. */

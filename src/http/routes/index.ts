@@ -9,6 +9,7 @@ import { mountCreateApiToken } from './api-tokens/create-api-token.ts';
 import { mountListApiTokens } from './api-tokens/list-api-tokens.ts';
 import { mountRevokeApiToken } from './api-tokens/revoke-api-token.ts';
 import { mountListAuditEvents } from './audit/list-audit-events.ts';
+import { mountBulkAwardRoutes } from './bulk-awards/index.ts';
 import { mountExportLearnerClr } from './clr/export-learner-clr.ts';
 import { mountIssueTranscript } from './clr/issue-transcript.ts';
 import { mountChangeCredentialStatus } from './credentials/change-credential-status.ts';
@@ -74,6 +75,7 @@ export function mountApiRoutes(app: Api) {
     mountGetCredential,
     mountAchievementRoutes,
     mountAwardAchievement,
+    mountBulkAwardRoutes,
     mountPublicAchievementDocuments,
     mountProjectRoutes,
     mountLearningRoutes,

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import {
   type CredentialEventRow,
   insertCredentialEvent,
+  insertCredentialEvents,
   listCredentialEvents,
 } from '../../db/repositories/credential-events.ts';
 import { enqueueWebhookDeliveries } from '../webhooks/enqueue.ts';
@@ -38,6 +39,14 @@ export async function recordCredentialEvent(
   const row = await insertCredentialEvent(db, event);
   if (row) await enqueueWebhookDeliveries(db, row);
   return row;
+}
+
+/** Records many events in the one transaction of the change (issue 9: a bulk award's batch). */
+export async function recordCredentialEvents(
+  db: Db,
+  events: readonly CredentialEvent[],
+): Promise<number> {
+  return insertCredentialEvents(db, events);
 }
 
 /** The history of one credential, oldest first. */

@@ -8,22 +8,15 @@ import {
   signCredential,
 } from '../../credentials/index.ts';
 import type { Credential, JsonObject } from '../../credentials/types.ts';
-import {
-  findIssuedCredential,
-  insertIssuedCredential,
-} from '../../db/repositories/issued-credentials.ts';
+import { findIssuedCredential } from '../../db/repositories/issued-credentials.ts';
 import type { OrganizationRow } from '../../db/repositories/organizations.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { type Actor, authorize } from '../../domain/policy.ts';
-import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { recordCredentialEvent } from '../credential-events/record.ts';
 import { organizationOfIssuerId } from '../issuers/issuer-directory.ts';
 import { ensureActiveKey, issuerIdFor, signingKeyOf } from '../issuers/issuer-keys.ts';
-import { scheduleExpiryReminders } from '../renewal/reminders.ts';
-import { appendLogEvent, credentialHashOf } from '../transparency/append.ts';
-import { depositIssuedCredential } from '../wallet/deposit.ts';
-import { allocateStatusSlot, statusEntry, statusListUrl } from './status-lists.ts';
+import { recordIssuances } from './record-issuance.ts';
+import { allocateStatusSlot, statusEntry } from './status-lists.ts';
 
 export type IssueOptions = {
   format?: SignatureFormat;
@@ -165,90 +158,38 @@ export async function issueCredential(
       throw error;
     }
     const text = typeof result === 'string' ? result : JSON.stringify(result);
-    await insertIssuedCredential(tx, {
-      id: credentialUuid,
-      organizationId: organization.id,
-      achievementId: options.achievementId ?? null,
-      format,
-      signed: text,
-      recipientEmail: options.recipient?.email ?? null,
-      recipientDid: options.recipient?.did ?? subjectDidOf(credential) ?? null,
-      issuedAt: now,
-      validUntil:
-        typeof credential.validUntil === 'string' ? new Date(credential.validUntil) : null,
-      ...(statusPurpose === 'revocation'
-        ? { revocationListId: slot.listId, revocationIndex: slot.index }
-        : { suspensionListId: slot.listId, suspensionIndex: slot.index }),
-    });
-    await recordCredentialEvent(tx, {
-      type: 'issued',
-      issuedCredentialId: credentialUuid,
-      occurredAt: now,
-      detail: { format, achievementId: options.achievementId ?? null },
-    });
-    // Issue 6: expiry reminders are planned with the credential, so none is ever missed.
-    if (typeof credential.validUntil === 'string')
-      await scheduleExpiryReminders(ctx, tx, {
-        id: credentialUuid,
-        validUntil: new Date(credential.validUntil),
-        issuedAt: now,
-      });
-    // Issue 5: lands at once in the wallet of an account that verified the recipient.
-    await depositIssuedCredential(
-      { ...ctx, db: tx },
-      {
-        id: credentialUuid,
-        format,
-        signed: text,
-        recipientEmail: options.recipient?.email ?? null,
-        recipientDid: options.recipient?.did ?? subjectDidOf(credential) ?? null,
-      },
-    );
-    // Issue 10: the issuance is logged in the same transaction, so it is logged iff it happened.
-    await appendLogEvent(
+    await recordIssuances(
+      ctx,
       tx,
-      {
-        type: 'credential.issued',
-        issuer: String(profile.id),
-        credential: credentialHashOf(text),
-        status: {
-          list: statusListUrl(ctx.publicUrl, slot.listId),
-          index: slot.index,
-          purpose: statusPurpose,
+      actor,
+      [
+        {
+          id: credentialUuid,
+          organizationId: organization.id,
+          achievementId: options.achievementId ?? null,
+          format,
+          signed: text,
+          credential,
+          recipientEmail: options.recipient?.email ?? null,
+          recipientDid: options.recipient?.did ?? null,
+          issuerId: String(profile.id),
+          slot,
+          statusPurpose,
         },
-        time: now.toISOString(),
-      },
+      ],
       now,
     );
-    await recordAudit(tx, actor, 'credential.issued', {
-      organizationId: organization.id,
-      target: credentialUuid,
-      detail: { format },
-    });
     return { text, result };
   });
   return { id: credentialUuid, format, signed: signed.text, credential: signed.result };
 }
 
-function subjectDidOf(credential: JsonObject): string | undefined {
-  const subject = credential.credentialSubject;
-  if (
-    subject &&
-    typeof subject === 'object' &&
-    !Array.isArray(subject) &&
-    typeof subject.id === 'string' &&
-    subject.id.startsWith('did:')
-  ) {
-    return subject.id;
-  }
-  return undefined;
-}
-
-function isoSeconds(date: Date): string {
+export function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function completeCredential(
+/** Adds what Skillmark assigns: id, validFrom, issuer profile, status entry, OB3 schema. */
+export function completeCredential(
   unsigned: JsonObject,
   assigned: { id: string; profile: JsonObject; validFrom: Date; status: JsonObject },
 ): Credential {

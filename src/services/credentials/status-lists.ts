@@ -11,6 +11,7 @@ import {
 } from '../../credentials/index.ts';
 import type { Credential, JsonObject } from '../../credentials/types.ts';
 import type { Db } from '../../db/client.ts';
+import { takenStatusIndexes } from '../../db/repositories/bulk-awards.ts';
 import { findOrganizationById } from '../../db/repositories/organizations.ts';
 import {
   countAllocation,
@@ -20,7 +21,6 @@ import {
   lockStatusList,
   type StatusListRow,
   saveStatusBits,
-  slotIsTaken,
 } from '../../db/repositories/status-lists.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import {
@@ -51,23 +51,51 @@ export async function allocateStatusSlot(
   purpose: StatusPurpose,
   now: Date,
 ): Promise<StatusSlot> {
-  const list =
-    (await findOpenStatusList(db, organizationId, purpose, maxAllocated)) ??
-    (await insertStatusList(db, {
-      id: randomUUID(),
-      organizationId,
-      purpose,
-      size: listSize,
-      bits: Buffer.from(createStatusList(listSize)).toString('base64'),
-      updatedAt: now,
-    }));
-  for (;;) {
-    const index = randomInt(list.size);
-    if (!(await slotIsTaken(db, purpose, list.id, index))) {
-      await countAllocation(db, list.id);
-      return { listId: list.id, index };
+  const [slot] = await allocateStatusSlots(db, organizationId, purpose, 1, now);
+  return slot!;
+}
+
+/**
+ * Reserves `count` unpredictable indexes (issue 9: a bulk award takes a batch's slots at once),
+ * filling the open list and opening new ones as needed. The list row stays locked until the
+ * caller's transaction ends, so concurrent allocations never draw the same index.
+ */
+export async function allocateStatusSlots(
+  db: Db,
+  organizationId: string,
+  purpose: StatusPurpose,
+  count: number,
+  now: Date,
+): Promise<StatusSlot[]> {
+  const slots: StatusSlot[] = [];
+  while (slots.length < count) {
+    const list =
+      (await findOpenStatusList(db, organizationId, purpose, maxAllocated)) ??
+      (await insertStatusList(db, {
+        id: randomUUID(),
+        organizationId,
+        purpose,
+        size: listSize,
+        bits: Buffer.from(createStatusList(listSize)).toString('base64'),
+        updatedAt: now,
+      }));
+    const room = Math.min(count - slots.length, maxAllocated - list.allocated);
+    // Draw, then ask which draws are taken (one lookup per round); the list is at most half
+    // full, so few rounds are needed.
+    const drawn = new Set<number>();
+    while (drawn.size < room) {
+      const candidates = new Set<number>();
+      while (candidates.size < room - drawn.size) {
+        const index = randomInt(list.size);
+        if (!drawn.has(index)) candidates.add(index);
+      }
+      const taken = await takenStatusIndexes(db, list.id, purpose, [...candidates]);
+      for (const index of candidates) if (!taken.has(index)) drawn.add(index);
     }
+    await countAllocation(db, list.id, room);
+    for (const index of drawn) slots.push({ listId: list.id, index });
   }
+  return slots;
 }
 
 export function statusEntry(

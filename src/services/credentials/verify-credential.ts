@@ -1,8 +1,10 @@
 import {
   createDidWebResolver,
   createDocumentLoader,
+  createHttpCache,
   createSafeFetch,
   createVerificationMethodResolver,
+  type HttpCacheOptions,
   type PresentationVerificationResult,
   type PresentationVerifyOptions,
   ResolutionError,
@@ -23,16 +25,24 @@ import { publishStatusList } from './status-lists.ts';
 export type VerifierOptions = {
   /** Replaces the network for tests; production uses the SSRF-safe fetch over the real network. */
   safeFetch?: SafeFetch;
+  /** Bounds and lifetimes of the HTTP cache of remote DID documents and status lists. */
+  httpCache?: Omit<HttpCacheOptions, 'now'>;
 };
 
 /**
  * The one verifier behind the API, the pages and the CLI. Our own issuers' DID documents and
  * status lists are read from the database (no request to ourselves); anything else goes through
- * the SSRF-safe fetch, which refuses private, loopback and link-local addresses.
+ * the SSRF-safe fetch, which refuses private, loopback and link-local addresses, behind one
+ * bounded HTTP cache (max-age, ETag revalidation) shared by every verification, so checking
+ * many credentials of one issuer fetches its DID document and status list once.
  */
 export function createVerifier(ctx: ServiceContext, options: VerifierOptions = {}) {
-  const safeFetch = options.safeFetch ?? createSafeFetch({ timeoutMs: 5000, maxBytes: 2_000_000 });
-  const remoteDidWeb = createDidWebResolver({ safeFetch });
+  const safeFetch = createHttpCache(
+    options.safeFetch ?? createSafeFetch({ timeoutMs: 5000, maxBytes: 2_000_000 }),
+    { ...options.httpCache, now: () => ctx.now().getTime() },
+  );
+  // The HTTP cache decides freshness from the issuer's own headers; no second TTL on top.
+  const remoteDidWeb = createDidWebResolver({ safeFetch, ttlMs: 0 });
   const ourDidWeb = didWebOf(ctx.publicUrl, null);
 
   const resolveDid: DidResolver = async (did) => {
@@ -53,7 +63,8 @@ export function createVerifier(ctx: ServiceContext, options: VerifierOptions = {
     );
   const statusPrefix = `${ctx.publicUrl}/status-lists/`;
 
-  const deps = (): VerifyDeps => ({
+  // Built once: a loader per call would defeat jsonld.js's and the fast path's caches.
+  const deps: VerifyDeps = {
     documentLoader: createDocumentLoader({ resolveDid }),
     resolveVerificationMethod: createVerificationMethodResolver({
       resolveDid,
@@ -63,18 +74,18 @@ export function createVerifier(ctx: ServiceContext, options: VerifierOptions = {
       url.startsWith(statusPrefix)
         ? (await publishStatusList(ctx, url.slice(statusPrefix.length))).credential
         : fetchJson(url),
-    now: ctx.now,
+    now: () => ctx.now(),
     // Issue 8: the trust registry names the entry that vouches; our organizations are known.
     issuerTrust: trustRegistryLookup(ctx),
     // Issue 10: our own credentials are checked against our issuance log; others are skipped.
     transparency: transparencyLookup(ctx),
-  });
+  };
   return {
     verifyCredential: (input: unknown): Promise<VerificationResult> =>
-      verifyCredential(input, deps()),
+      verifyCredential(input, deps),
     verifyPresentation: (
       input: unknown,
       options: PresentationVerifyOptions = {},
-    ): Promise<PresentationVerificationResult> => verifyPresentation(input, deps(), options),
+    ): Promise<PresentationVerificationResult> => verifyPresentation(input, deps, options),
   };
 }

@@ -14,11 +14,14 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import {
   claimDueJobs,
+  extendJobLease,
   insertJobOnce,
+  insertJobsOnce,
   type JobRow,
   lockPendingJob,
   markJobDone,
   markJobRetry,
+  releaseJob,
 } from '../../db/repositories/jobs.ts';
 import type { ServiceContext } from '../context.ts';
 import { retryDelayMs } from '../notifications/outbox.ts';
@@ -39,6 +42,14 @@ export async function scheduleJob(db: Db, job: NewJob): Promise<boolean> {
   return insertJobOnce(db, { id: randomUUID(), ...job });
 }
 
+/** Plans many jobs at once (multi-row inserts), with the same dedupe rule as {@link scheduleJob}. */
+export async function scheduleJobs(db: Db, planned: readonly NewJob[]): Promise<void> {
+  await insertJobsOnce(
+    db,
+    planned.map((job) => ({ id: randomUUID(), ...job })),
+  );
+}
+
 /**
  * Performs one job. `ctx.db` is the transaction that also marks the job done: write the effect
  * (e.g. `enqueueNotification`) through it so both commit together.
@@ -48,6 +59,25 @@ export type JobHandler = (
   payload: Record<string, unknown>,
   job: JobRow,
 ) => Promise<void>;
+
+/**
+ * Long work that commits its own progress in batches (issue 9: a bulk award), run outside any
+ * transaction: it must be resumable and idempotent, since after a crash it runs again from
+ * wherever its committed progress says. `heartbeat` extends the job's lease while it runs.
+ * Claimed one per runner round, so the job's other shares stay free for other app servers.
+ */
+export type ResumableJobHandler = {
+  resumable: true;
+  run(
+    ctx: ServiceContext,
+    payload: Record<string, unknown>,
+    heartbeat: () => Promise<void>,
+  ): Promise<void>;
+};
+
+function isResumable(handler: unknown): handler is ResumableJobHandler {
+  return typeof handler === 'object' && handler !== null && 'resumable' in handler;
+}
 
 export type JobRunnerOptions = {
   intervalMs?: number;
@@ -71,7 +101,7 @@ export type JobRunner = {
 
 export function createJobRunner(
   ctx: ServiceContext,
-  handlers: Record<string, JobHandler>,
+  handlers: Record<string, JobHandler | ResumableJobHandler>,
   options: JobRunnerOptions = {},
 ): JobRunner {
   const intervalMs = options.intervalMs ?? 30_000;
@@ -82,6 +112,16 @@ export function createJobRunner(
     const handler = handlers[job.kind];
     try {
       if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
+      if (isResumable(handler)) {
+        await handler.run(ctx, job.payload as Record<string, unknown>, () =>
+          extendJobLease(ctx.db, job.id, new Date(ctx.now().getTime() + leaseMs)),
+        );
+        return await ctx.db.transaction(async (tx) => {
+          if (!(await lockPendingJob(tx, job.id))) return 'skipped' as const;
+          await markJobDone(tx, job.id, ctx.now());
+          return 'done' as const;
+        });
+      }
       return await ctx.db.transaction(async (tx) => {
         const current = await lockPendingJob(tx, job.id);
         if (!current) return 'skipped' as const;
@@ -112,7 +152,10 @@ export function createJobRunner(
         await claimDueJobs(ctx.db, now, batchSize, new Date(now.getTime() + leaseMs))
       ).filter((job) => !seen.has(job.id));
       if (claimed.length === 0) return result;
-      for (const job of claimed) {
+      // One resumable job per round; the rest go back at once for other app servers to share.
+      const resumable = claimed.filter((job) => isResumable(handlers[job.kind]));
+      for (const job of resumable.slice(1)) await releaseJob(ctx.db, job.id);
+      for (const job of claimed.filter((job) => !resumable.slice(1).includes(job))) {
         seen.add(job.id);
         result[await runOne(job)] += 1;
       }

@@ -17,7 +17,7 @@ import {
   reminderDedupeKey,
 } from '../../domain/renewal/reminders.ts';
 import type { ServiceContext } from '../context.ts';
-import { type JobHandler, scheduleJob } from '../jobs/runner.ts';
+import { type JobHandler, scheduleJobs } from '../jobs/runner.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
 
 export const EXPIRY_REMINDER_JOB = 'credential-expiry-reminder';
@@ -39,18 +39,28 @@ export async function scheduleExpiryReminders(
   db: Db,
   credential: { id: string; validUntil: Date; issuedAt: Date },
 ): Promise<void> {
-  for (const reminder of planReminders(
-    credential.validUntil,
-    credential.issuedAt,
-    reminderDaysOf(ctx),
-  )) {
-    await scheduleJob(db, {
-      kind: EXPIRY_REMINDER_JOB,
-      payload: { credentialId: credential.id, days: reminder.days },
-      runAt: reminder.runAt,
-      dedupeKey: reminderDedupeKey(credential.id, reminder.days),
-    });
-  }
+  await scheduleExpiryRemindersOfMany(ctx, db, [credential]);
+}
+
+/** The same for many credentials (issue 9: a bulk award's batch), in multi-row inserts. */
+export async function scheduleExpiryRemindersOfMany(
+  ctx: ServiceContext,
+  db: Db,
+  credentials: ReadonlyArray<{ id: string; validUntil: Date; issuedAt: Date }>,
+): Promise<void> {
+  await scheduleJobs(
+    db,
+    credentials.flatMap((credential) =>
+      planReminders(credential.validUntil, credential.issuedAt, reminderDaysOf(ctx)).map(
+        (reminder) => ({
+          kind: EXPIRY_REMINDER_JOB,
+          payload: { credentialId: credential.id, days: reminder.days },
+          runAt: reminder.runAt,
+          dedupeKey: reminderDedupeKey(credential.id, reminder.days),
+        }),
+      ),
+    ),
+  );
 }
 
 /**

@@ -9,9 +9,11 @@ import { decodeJwt } from 'jose';
 import type { Db } from '../../db/client.ts';
 import {
   findNodes,
+  insertEntries,
   insertEntry,
   insertNodes,
   reserveLeafIndex,
+  reserveLeafIndexes,
 } from '../../db/repositories/transparency.ts';
 import { encodeLeaf, type LogEvent } from '../../domain/transparency/events.ts';
 import {
@@ -67,4 +69,50 @@ export async function appendLogEvent(db: Db, event: LogEvent, now: Date): Promis
     added.map((node) => ({ level: node.level, index: node.index, hash: toHex(node.hash) })),
   );
   return index;
+}
+
+/**
+ * Appends many events in order (issue 9: a bulk award's batch), reading the frontier once and
+ * writing every entry and node in multi-row inserts. The same leaves and nodes as appending
+ * them one by one; call inside the transaction that made the changes.
+ */
+export async function appendLogEvents(
+  db: Db,
+  events: readonly LogEvent[],
+  now: Date,
+): Promise<number[]> {
+  if (events.length === 0) return [];
+  const first = await reserveLeafIndexes(db, events.length);
+  const known = new Map(
+    (await findNodes(db, frontierKeys(first))).map((node) => [
+      `${node.level}:${node.index}`,
+      fromHex(node.hash),
+    ]),
+  );
+  const entries: Parameters<typeof insertEntries>[1] = [];
+  const nodes: Parameters<typeof insertNodes>[1] = [];
+  events.forEach((event, i) => {
+    const index = first + i;
+    // The frontier of the next size is made of nodes already known or just added.
+    const frontier = frontierKeys(index).map((key) => {
+      const hash = known.get(`${key.level}:${key.index}`);
+      if (!hash) throw new Error(`Transparency log node ${key.level}:${key.index} is missing.`);
+      return hash;
+    });
+    const leaf = encodeLeaf(event);
+    for (const node of appendNodes(index, frontier, leafHash(new TextEncoder().encode(leaf)))) {
+      known.set(`${node.level}:${node.index}`, node.hash);
+      nodes.push({ level: node.level, index: node.index, hash: toHex(node.hash) });
+    }
+    entries.push({
+      index,
+      eventType: event.type,
+      leaf,
+      credentialHash: event.type === 'key.rotated' ? null : event.credential,
+      loggedAt: now,
+    });
+  });
+  await insertEntries(db, entries);
+  await insertNodes(db, nodes);
+  return entries.map((entry) => entry.index);
 }

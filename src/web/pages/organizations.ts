@@ -73,6 +73,7 @@ ${access.issuerId ? html`<p>Issuer identifier: <code class="identifier">${access
   <li><a href="/organizations/${organization.slug}/achievements">Achievements</a></li>
   ${access.role ? html`<li><a href="/organizations/${organization.slug}/members">Members</a></li>` : ''}
   ${access.canIssue ? html`<li><a href="/organizations/${organization.slug}/credentials">Issued credentials</a></li>` : ''}
+  ${access.canIssue ? html`<li><a href="/organizations/${organization.slug}/bulk-awards">Bulk awards</a></li>` : ''}
   ${access.canManageAssessments ? html`<li><a href="/organizations/${organization.slug}/assessments">Assessments</a></li>` : ''}
   ${access.canReview ? html`<li><a href="/organizations/${organization.slug}/reviews">Reviews</a></li>` : ''}
   ${access.canManage ? html`<li><a href="/organizations/${organization.slug}/tokens">API tokens</a></li>` : ''}
