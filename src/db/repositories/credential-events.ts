@@ -43,13 +43,13 @@ export async function insertCredentialEvent(
 /**
  * Inserts many events (issue 9: a bulk award's batch) in one statement per thousand, the
  * organization taken from each credential as in {@link insertCredentialEvent}; events of
- * credentials not issued here are skipped. Returns how many were recorded.
+ * credentials not issued here are skipped. Returns the recorded rows.
  */
 export async function insertCredentialEvents(
   db: Db,
   events: readonly NewCredentialEvent[],
-): Promise<number> {
-  let recorded = 0;
+): Promise<CredentialEventRow[]> {
+  const recorded: CredentialEventRow[] = [];
   for (let i = 0; i < events.length; i += 1000) {
     const values = sql.join(
       events
@@ -65,11 +65,31 @@ export async function insertCredentialEvents(
       select v.occurred_at, c.organization_id, v.credential_id, v.type, v.account_id, v.detail
       from (values ${values}) as v(credential_id, type, occurred_at, account_id, detail)
       join ${issuedCredentials} c on c.id = v.credential_id
-      returning id`);
-    recorded += (rows as unknown as { rows: unknown[] }).rows.length;
+      returning id, occurred_at, organization_id, issued_credential_id, type, account_id, detail`);
+    for (const row of (rows as unknown as { rows: RawEventRow[] }).rows) {
+      recorded.push({
+        id: Number(row.id),
+        occurredAt: new Date(row.occurred_at),
+        organizationId: row.organization_id,
+        issuedCredentialId: row.issued_credential_id,
+        type: row.type,
+        accountId: row.account_id,
+        detail: typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail,
+      });
+    }
   }
   return recorded;
 }
+
+type RawEventRow = {
+  id: string | number;
+  occurred_at: string | Date;
+  organization_id: string;
+  issued_credential_id: string;
+  type: string;
+  account_id: string | null;
+  detail: unknown;
+};
 
 /** The events of one credential, oldest first. */
 export async function listCredentialEvents(

@@ -86,8 +86,12 @@ export async function insertWebhookDeliveries(
   db: Db,
   rows: Array<typeof webhookDeliveries.$inferInsert>,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insert(webhookDeliveries).values(rows).onConflictDoNothing();
+  // In slices, so a bulk award's batch stays far below PostgreSQL's 65,535 bind parameters.
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insert(webhookDeliveries)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
 }
 
 /**

@@ -37,7 +37,7 @@ export async function recordCredentialEvent(
   event: CredentialEvent,
 ): Promise<CredentialEventRow | null> {
   const row = await insertCredentialEvent(db, event);
-  if (row) await enqueueWebhookDeliveries(db, row);
+  if (row) await enqueueWebhookDeliveries(db, [row]);
   return row;
 }
 
@@ -46,7 +46,9 @@ export async function recordCredentialEvents(
   db: Db,
   events: readonly CredentialEvent[],
 ): Promise<number> {
-  return insertCredentialEvents(db, events);
+  const rows = await insertCredentialEvents(db, events);
+  await enqueueWebhookDeliveries(db, rows);
+  return rows.length;
 }
 
 /** The history of one credential, oldest first. */
