@@ -936,3 +936,53 @@ export const credentialEvents = pgTable(
     index('credential_events_credential_idx').on(table.issuedCredentialId),
   ],
 );
+
+/* ---------- Issue 8 items 4–5: talent search consent, visibility and profile views ---------- */
+
+/**
+ * A learner's consent to be found by employers, and what they let employers see. No row, or
+ * `optedIn` false, means invisible: search only ever starts from opted-in rows. The `id` is the
+ * pseudonym employers see, so an account id never leaves the platform through search.
+ */
+export const talentProfiles = pgTable('talent_profiles', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().unique(),
+  optedIn: boolean('opted_in').notNull().default(false),
+  showName: boolean('show_name').notNull().default(false),
+  headline: text('headline'),
+  location: text('location'),
+  showHeadline: boolean('show_headline').notNull().default(false),
+  /** A verified address of the account, shown to employers only while `showEmail` is set. */
+  contactEmail: text('contact_email'),
+  showEmail: boolean('show_email').notNull().default(false),
+  /** Issuer ids (DIDs/URLs) whose credentials the learner keeps out of search. */
+  hiddenIssuers: jsonb('hidden_issuers').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Wallet entries the learner keeps out of search. */
+  hiddenCredentials: jsonb('hidden_credentials')
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  optedInAt: timestamp('opted_in_at', { withTimezone: true }),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Which organization saw a learner: in search results or by opening the profile. */
+export const talentProfileViews = pgTable(
+  'talent_profile_views',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** 'search' | 'profile' */
+    kind: text('kind').notNull(),
+    viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('talent_profile_views_account_idx').on(table.accountId, table.viewedAt)],
+);
