@@ -29,7 +29,9 @@ export type OrganizationAction =
   | 'achievement:manage'
   | 'credential:issue'
   | 'credential:revoke'
-  | 'submission:review';
+  | 'submission:review'
+  | 'role-profile:read'
+  | 'role-profile:manage';
 
 export type AccountAction = 'account:read' | 'account:update';
 export type PlatformAction = 'organization:create' | 'platform:administer';
@@ -45,6 +47,8 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'credential:issue',
     'credential:revoke',
     'submission:review',
+    'role-profile:read',
+    'role-profile:manage',
   ]),
   issuer: new Set<OrganizationAction>([
     'organization:read',
@@ -52,9 +56,11 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'credential:issue',
     'credential:revoke',
     'submission:review',
+    'role-profile:read',
+    'role-profile:manage',
   ]),
   assessor: new Set<OrganizationAction>(['organization:read', 'submission:review']),
-  viewer: new Set<OrganizationAction>(['organization:read']),
+  viewer: new Set<OrganizationAction>(['organization:read', 'role-profile:read']),
 };
 
 export type Permission =

@@ -27,6 +27,7 @@ import { mountUpdateOrganization } from './organizations/update-organization.ts'
 import { mountPathwayApi } from './pathways/index.ts';
 import { mountProjectRoutes } from './projects/index.ts';
 import { mountRenewalRoutes } from './renewal/index.ts';
+import { mountRoleProfileRoutes } from './role-profiles/role-profile-routes.ts';
 import { mountCreateSession } from './sessions/create-session.ts';
 import { mountDeleteSession } from './sessions/delete-session.ts';
 import { mountSharingRoutes } from './sharing/index.ts';
@@ -79,6 +80,7 @@ export function mountApiRoutes(app: Api) {
     mountExportLearnerClr,
     mountIssueTranscript,
     mountEndorsementRoutes,
+    mountRoleProfileRoutes,
   ]) {
     mount(app);
   }
