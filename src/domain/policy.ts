@@ -30,6 +30,8 @@ export type OrganizationAction =
   | 'credential:issue'
   | 'credential:revoke'
   | 'submission:review'
+  | 'talent:search'
+  | 'analytics:read'
   | 'role-profile:read'
   | 'role-profile:manage';
 
@@ -47,6 +49,8 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'credential:issue',
     'credential:revoke',
     'submission:review',
+    'talent:search',
+    'analytics:read',
     'role-profile:read',
     'role-profile:manage',
   ]),
@@ -56,11 +60,14 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'credential:issue',
     'credential:revoke',
     'submission:review',
+    'talent:search',
+    'analytics:read',
     'role-profile:read',
     'role-profile:manage',
   ]),
   assessor: new Set<OrganizationAction>(['organization:read', 'submission:review']),
-  viewer: new Set<OrganizationAction>(['organization:read', 'role-profile:read']),
+  // Recruiters are typically given the viewer role: they search talent but change nothing.
+  viewer: new Set<OrganizationAction>(['organization:read', 'talent:search', 'role-profile:read']),
 };
 
 export type Permission =

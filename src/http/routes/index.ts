@@ -32,6 +32,7 @@ import { mountCreateSession } from './sessions/create-session.ts';
 import { mountDeleteSession } from './sessions/delete-session.ts';
 import { mountSharingRoutes } from './sharing/index.ts';
 import { mountStatusListRoutes } from './status-lists/get-status-list.ts';
+import { mountTalentSearchRoutes } from './talent-search/index.ts';
 import { mountTransparencyRoutes } from './transparency/index.ts';
 import { mountIssueCredential } from './vc-api/issue-credential.ts';
 import { mountVerifyCredential } from './vc-api/verify-credential.ts';
@@ -80,6 +81,7 @@ export function mountApiRoutes(app: Api) {
     mountExportLearnerClr,
     mountIssueTranscript,
     mountEndorsementRoutes,
+    mountTalentSearchRoutes,
     mountRoleProfileRoutes,
   ]) {
     mount(app);
