@@ -14,6 +14,7 @@ import { mountChangeCredentialStatus } from './credentials/change-credential-sta
 import { mountGetCredential } from './credentials/get-credential.ts';
 import { mountEndorsementRoutes } from './endorsements/endorsement-routes.ts';
 import { mountFrameworkApi } from './frameworks/index.ts';
+import { mountGoalRoutes } from './goals/goal-routes.ts';
 import { mountGetHealth } from './health/get-health.ts';
 import { mountDidDocumentRoutes } from './issuers/get-did-document.ts';
 import { mountIssuerProfileRoutes } from './issuers/get-issuer-profile.ts';
@@ -83,6 +84,7 @@ export function mountApiRoutes(app: Api) {
     mountEndorsementRoutes,
     mountTalentSearchRoutes,
     mountRoleProfileRoutes,
+    mountGoalRoutes,
   ]) {
     mount(app);
   }
