@@ -4,6 +4,7 @@ import { mountGetAccount } from './accounts/get-account.ts';
 import { mountAchievementRoutes } from './achievements/achievement-routes.ts';
 import { mountAwardAchievement } from './achievements/award-achievement.ts';
 import { mountPublicAchievementDocuments } from './achievements/get-public-achievement.ts';
+import { mountAnalyticsRoutes } from './analytics/analytics-routes.ts';
 import { mountCreateApiToken } from './api-tokens/create-api-token.ts';
 import { mountListApiTokens } from './api-tokens/list-api-tokens.ts';
 import { mountRevokeApiToken } from './api-tokens/revoke-api-token.ts';
@@ -83,6 +84,7 @@ export function mountApiRoutes(app: Api) {
     mountIssueTranscript,
     mountEndorsementRoutes,
     mountTalentSearchRoutes,
+    mountAnalyticsRoutes,
     mountRoleProfileRoutes,
     mountGoalRoutes,
   ]) {
