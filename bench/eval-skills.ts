@@ -26,6 +26,7 @@ import {
 } from '../src/domain/skill-matching/rank.ts';
 import { normalizeText } from '../src/domain/skill-matching/text.ts';
 import { openEscoSources } from '../src/services/frameworks/esco-source.ts';
+import { loadWordVectors } from '../src/services/goals/word-vectors.ts';
 
 const shared = new URL('../../shared/data/', import.meta.url);
 const escoZip = new URL('esco/v1.1.1/v111_classification_en.zip', shared);
@@ -95,14 +96,23 @@ const weights = parseWeights(weightsAt === -1 ? undefined : args[weightsAt + 1])
 const chosen = splits.filter((split) => args.includes(split));
 const started = performance.now();
 const concepts = await readEscoSkills();
-const index = buildConceptIndex(concepts);
+const vectors = args.includes('--no-vectors') ? undefined : await loadWordVectors();
+const index = buildConceptIndex(concepts, { vectors });
 const keyOf = concepts.map((concept) => normalizeText(concept.label));
 const known = new Set(keyOf);
 console.log(
   `ESCO v1.1.1: ${concepts.length} skills, ${index.labelConcept.length} labels indexed in ${Math.round(performance.now() - started)} ms`,
 );
 
-const baseline: FusionWeights = { whole: 1, labelGrams: 0, labelWords: 0, phrase: 0, words: 0 };
+const baseline: FusionWeights = {
+  whole: 1,
+  labelGrams: 0,
+  labelWords: 0,
+  phrase: 0,
+  words: 0,
+  semantic: 0,
+  meaning: 0,
+};
 for (const split of chosen.length > 0 ? chosen : splits) {
   const queries = readBenchmark(split);
   const missing = new Set([...queries.flatMap((q) => [...q.gold])].filter((g) => !known.has(g)));

@@ -6,6 +6,8 @@
  * share no surface form with the text.
  */
 import { buildInvertedIndex, type InvertedIndex } from './inverted-index.ts';
+import { buildMeaningIndex, type MeaningIndex } from './meaning.ts';
+import { buildSemanticIndex, type SemanticIndex, type WordVectors } from './semantic.ts';
 import { charNgrams, contentTerms, normalizeText } from './text.ts';
 
 export type ConceptInput = {
@@ -30,6 +32,9 @@ export type ConceptIndex = {
   /** One document per label too, of its stemmed content words. */
   labelWords: InvertedIndex;
   conceptWords: InvertedIndex;
+  /** Present when word vectors were given. */
+  semantic: SemanticIndex | undefined;
+  meaning: MeaningIndex | undefined;
   /** Longest label in words: the longest span of a text worth comparing with a label. */
   longestLabel: number;
 };
@@ -45,14 +50,19 @@ function addTo(map: Map<string, number[]>, key: string, concept: number) {
 }
 
 /** Builds the index; concepts keep their input order, which breaks ties deterministically. */
-export function buildConceptIndex(inputs: readonly ConceptInput[]): ConceptIndex {
+export function buildConceptIndex(
+  inputs: readonly ConceptInput[],
+  options: { vectors?: WordVectors } = {},
+): ConceptIndex {
   const preferred = new Map<string, number[]>();
   const alternative = new Map<string, number[]>();
   const labelDocuments: string[][] = [];
   const labelWordDocuments: string[][] = [];
+  const labelTexts: string[] = [];
   const labelConcept: number[] = [];
   const labelPreferred: number[] = [];
   const conceptDocuments: string[][] = [];
+  const conceptTexts: string[] = [];
   let longestLabel = 1;
   inputs.forEach((input, concept) => {
     const labels = [input.label, ...input.altLabels];
@@ -64,11 +74,14 @@ export function buildConceptIndex(inputs: readonly ConceptInput[]): ConceptIndex
       addTo(i === 0 ? preferred : alternative, normalized, concept);
       labelDocuments.push(charNgrams(normalized, CHAR_NGRAM));
       labelWordDocuments.push(contentTerms(normalized));
+      labelTexts.push(normalized);
       labelConcept.push(concept);
       labelPreferred.push(i === 0 ? 1 : 0);
       longestLabel = Math.max(longestLabel, normalized.split(' ').length);
     });
-    conceptDocuments.push(contentTerms(`${labels.join(' . ')} . ${input.description ?? ''}`));
+    const text = `${labels.join(' . ')} . ${input.description ?? ''}`;
+    conceptDocuments.push(contentTerms(text));
+    conceptTexts.push(text);
   });
   return {
     concepts: inputs.map(({ id, uri, label }) => ({ id, uri, label })),
@@ -79,6 +92,8 @@ export function buildConceptIndex(inputs: readonly ConceptInput[]): ConceptIndex
     labelGrams: buildInvertedIndex(labelDocuments, { kind: 'tfidf' }),
     labelWords: buildInvertedIndex(labelWordDocuments, { kind: 'tfidf' }),
     conceptWords: buildInvertedIndex(conceptDocuments, BM25),
+    semantic: options.vectors ? buildSemanticIndex(labelTexts, options.vectors) : undefined,
+    meaning: options.vectors ? buildMeaningIndex(conceptTexts, options.vectors) : undefined,
     longestLabel,
   };
 }

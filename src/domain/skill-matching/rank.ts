@@ -11,6 +11,8 @@
 import type { ConceptIndex } from './concept-index.ts';
 import { CHAR_NGRAM } from './concept-index.ts';
 import { scoreCoverage, scoreQuery } from './inverted-index.ts';
+import { meaningSimilarity } from './meaning.ts';
+import { softCoverage } from './semantic.ts';
 import { charNgrams, contentTerms, isStopword, normalizeText } from './text.ts';
 
 export type MatchKind = 'exact' | 'alt-label' | 'lexical';
@@ -22,6 +24,10 @@ export type FusionWeights = {
   labelWords: number;
   phrase: number;
   words: number;
+  /** Soft label coverage with word vectors; ignored when the index has none. */
+  semantic: number;
+  /** Cosine of whole-text and concept word-vector averages; ignored when the index has none. */
+  meaning: number;
 };
 
 /** Chosen on the TECH validation file only (see docs/SKILL-MATCHING.md). */
@@ -31,6 +37,8 @@ export const DEFAULT_WEIGHTS: FusionWeights = {
   labelWords: 1,
   phrase: 1,
   words: 1,
+  semantic: 1,
+  meaning: 1,
 };
 
 export type RankOptions = { limit?: number; weights?: FusionWeights };
@@ -110,8 +118,18 @@ function lexicalScores(
       bm25.reduce((max, s) => Math.max(max, s), 0),
     );
   }
+  const semantic = index.semantic && weights.semantic > 0 ? weights.semantic : 0;
+  if (semantic > 0) add(bestPerConcept(index, softCoverage(index.semantic!, normalized)), semantic);
+  const meaning = index.meaning && weights.meaning > 0 ? weights.meaning : 0;
+  if (meaning > 0) add(meaningSimilarity(index.meaning!, normalized), meaning);
   const total =
-    weights.whole + weights.labelGrams + weights.labelWords + weights.phrase + weights.words;
+    meaning +
+    weights.whole +
+    weights.labelGrams +
+    weights.labelWords +
+    weights.phrase +
+    weights.words +
+    semantic;
   for (let c = 0; c < n; c++) fused[c] = (LEXICAL_CEILING * fused[c]!) / (total || 1);
   return fused;
 }

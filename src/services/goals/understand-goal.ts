@@ -16,7 +16,9 @@ import {
   escoSkillConcept,
 } from '../../domain/skill-matching/esco-concepts.ts';
 import { rankConcepts } from '../../domain/skill-matching/rank.ts';
+import type { WordVectors } from '../../domain/skill-matching/semantic.ts';
 import type { ServiceContext } from '../context.ts';
+import { loadWordVectors } from './word-vectors.ts';
 
 export type RankedConcept = {
   id: string;
@@ -39,16 +41,33 @@ type CacheEntry = { version: string; indexes: Promise<EscoIndexes> };
  * second deployment in the same process never see each other's labels.
  */
 const cache = new WeakMap<object, CacheEntry>();
+/** The word vectors are package data, the same for every database: read once per process. */
+let wordVectors: Promise<WordVectors | undefined> | undefined;
+
+function sharedWordVectors(ctx: ServiceContext): Promise<WordVectors | undefined> {
+  wordVectors ??= loadWordVectors().catch((error: unknown) => {
+    ctx.logger.warn({ err: error }, 'word vectors unavailable; goal matching stays lexical');
+    return undefined;
+  });
+  return wordVectors;
+}
 
 async function buildIndexes(ctx: ServiceContext, state: EscoIndexState): Promise<EscoIndexes> {
   const started = performance.now();
-  const [skills, occupations] = await Promise.all([
+  const [skills, occupations, vectors] = await Promise.all([
     listSkillLabels(ctx.db, state.frameworkId, SKILL_GROUP_TYPE),
     listOccupationLabels(ctx.db, state.frameworkId),
+    sharedWordVectors(ctx),
   ]);
   const indexes = {
-    skills: buildConceptIndex(skills.map((row) => escoSkillConcept(row.id, row))),
-    occupations: buildConceptIndex(occupations.map((row) => escoOccupationConcept(row.id, row))),
+    skills: buildConceptIndex(
+      skills.map((row) => escoSkillConcept(row.id, row)),
+      { vectors },
+    ),
+    occupations: buildConceptIndex(
+      occupations.map((row) => escoOccupationConcept(row.id, row)),
+      { vectors },
+    ),
   };
   ctx.logger.info(
     {
