@@ -9,6 +9,7 @@ import { mountAuthPages } from './handlers/auth.ts';
 import { mountClrPages } from './handlers/clr.ts';
 import { mountEndorsementPages } from './handlers/endorsements.ts';
 import { mountFrameworkPages } from './handlers/frameworks.ts';
+import { mountGoalPages } from './handlers/goals.ts';
 import { mountIssuedCredentialPages } from './handlers/issued-credentials.ts';
 import { mountLearningPages } from './handlers/learning.ts';
 import { mountMemberPages } from './handlers/members.ts';
@@ -57,4 +58,5 @@ export function mountWebPages(app: Api) {
   mountRenewalPages(app);
   mountClrPages(app);
   mountEndorsementPages(app);
+  mountGoalPages(app);
 }

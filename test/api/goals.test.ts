@@ -191,7 +191,7 @@ describe('goals', () => {
     expect(recommendation.totals.hours).toBe(90);
     expect(recommendation.optimizer.exactCost).toBe(90);
     expect(recommendation.optimizer.optimalityGap).toBeGreaterThanOrEqual(0);
-    expect(start[ids.python]).toMatchObject({ kind: 'details' });
+    expect(start[ids.python!]).toMatchObject({ kind: 'details' });
     expect(recommendation.alternatives.length).toBeGreaterThan(0);
   });
 

@@ -85,6 +85,13 @@ export async function getGoalRecommendation(
   goalId: string,
   query: RecommendationQuery = {},
 ): Promise<GoalRecommendation> {
+  for (const field of ['budgetHours', 'budgetAmount'] as const) {
+    const value = query[field];
+    if (value !== undefined && !(Number.isFinite(value) && value > 0))
+      throw new ValidationError(`${field} must be a number above 0.`, [
+        { field, message: 'must be a number above 0' },
+      ]);
+  }
   const excluded = await issuerIdsOf(ctx, query.excludeIssuers ?? []);
   const [{ row, goal, gap, proven, countInProgressMastery }, catalog, solve] = await Promise.all([
     gapFor(ctx, actor, goalId),
