@@ -51,14 +51,18 @@ function checkRange(from: string, to: string) {
     fields.push({ field: 'from', message: 'must be a month like 2026-01' });
   if (!monthPattern.test(to)) fields.push({ field: 'to', message: 'must be a month like 2026-12' });
   if (fields.length === 0 && from > to)
-    fields.push({ field: 'from', message: 'must not be after `to`' });
+    fields.push({ field: 'from', message: 'must not be after to' });
   if (fields.length === 0) {
     const [fy, fm] = from.split('-').map(Number) as [number, number];
     const [ty, tm] = to.split('-').map(Number) as [number, number];
     if ((ty - fy) * 12 + (tm - fm) >= 120)
       fields.push({ field: 'from', message: 'the range may span at most 120 months' });
   }
-  if (fields.length > 0) throw new ValidationError('Choose a month range from ≤ to.', fields);
+  if (fields.length > 0)
+    throw new ValidationError(
+      `Check the month range: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}.`,
+      fields,
+    );
 }
 
 export async function getIssuerAnalytics(

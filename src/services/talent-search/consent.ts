@@ -158,3 +158,13 @@ export async function listTalentProfileViews(ctx: ServiceContext, actor: Actor, 
     viewedAt: row.viewedAt.toISOString(),
   }));
 }
+
+/** The account's addresses, the only ones a learner may show as contact. */
+export async function contactAddressChoices(
+  ctx: ServiceContext,
+  actor: Actor,
+  accountId: string,
+): Promise<string[]> {
+  authorizeSelf(actor, accountId, 'account:read');
+  return (await listAccountEmails(ctx.db, accountId)).map((e) => e.email);
+}
