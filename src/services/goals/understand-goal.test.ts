@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { sharedDataPath } from '../../../test/helpers/shared-data.ts';
-import { updateFramework } from '../../db/repositories/frameworks.ts';
+import { insertCompetency } from '../../db/repositories/competencies.ts';
+import { insertFramework, updateFramework } from '../../db/repositories/frameworks.ts';
+import { insertOrganization } from '../../db/repositories/organizations.ts';
 import { competencies } from '../../db/schema.ts';
+import { ValidationError } from '../../domain/errors.ts';
 import { importEsco } from '../frameworks/esco-import.ts';
 import { understandGoal } from './understand-goal.ts';
 
@@ -88,6 +92,42 @@ describe.skipIf(!escoSubset)('understandGoal on the ESCO ICT subset', () => {
       1,
     );
     expect((await understandGoal(t.ctx, ' \n ')).skills).toEqual([]);
+  });
+
+  it('refuses a text too long to be a goal, saying how long it may be', async () => {
+    await expect(understandGoal(t.ctx, 'data '.repeat(1001))).rejects.toThrow(ValidationError);
+    await expect(understandGoal(t.ctx, 'data '.repeat(1001))).rejects.toThrow(
+      /at most 5000 characters/,
+    );
+  });
+
+  it('ranks only ESCO skills, not the competencies of an organization framework', async () => {
+    const { id: organizationId } = await insertOrganization(t.ctx.db, {
+      id: randomUUID(),
+      slug: `goal-org-${randomUUID().slice(0, 8)}`,
+      name: 'Goal Org',
+      kind: 'university',
+    });
+    const local = await insertFramework(t.ctx.db, {
+      id: randomUUID(),
+      organizationId,
+      source: 'local',
+      identifier: 'local-sql',
+      uri: 'urn:test:local-sql',
+      title: 'Local',
+    });
+    await insertCompetency(t.ctx.db, {
+      id: randomUUID(),
+      frameworkId: local.id,
+      identifier: 'sql-wizardry',
+      uri: 'urn:test:sql-wizardry',
+      statement: 'SQL wizardry',
+    });
+    // A rebuild reads the labels again, so the query below sees what the repository selects.
+    await updateFramework(t.ctx.db, frameworkId, { updatedAt: new Date(Date.now() + 120_000) });
+    const { skills } = await understandGoal(t.ctx, 'SQL wizardry', { limit: 100 });
+    expect(labels(skills)).not.toContain('SQL wizardry');
+    expect(labels(skills)).toContain('SQL');
   });
 
   it('gives the same ranking on every call', async () => {

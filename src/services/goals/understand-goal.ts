@@ -9,6 +9,7 @@ import {
   listOccupationLabels,
   listSkillLabels,
 } from '../../db/repositories/skill-matching.ts';
+import { ValidationError } from '../../domain/errors.ts';
 import { SKILL_GROUP_TYPE } from '../../domain/frameworks/esco.ts';
 import { buildConceptIndex, type ConceptIndex } from '../../domain/skill-matching/concept-index.ts';
 import {
@@ -31,6 +32,8 @@ export type GoalUnderstanding = { occupations: RankedConcept[]; skills: RankedCo
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
+/** Matching cost grows with the text's distinct words; a goal is a title or a few sentences. */
+export const MAX_GOAL_TEXT = 5000;
 
 type EscoIndexes = { occupations: ConceptIndex; skills: ConceptIndex };
 type CacheEntry = { version: string; indexes: Promise<EscoIndexes> };
@@ -112,6 +115,12 @@ export async function understandGoal(
   const limit = Number.isFinite(requested)
     ? Math.max(1, Math.min(MAX_LIMIT, Math.floor(requested)))
     : DEFAULT_LIMIT;
+  if (text.length > MAX_GOAL_TEXT) {
+    throw new ValidationError(
+      `Describe the goal in at most ${MAX_GOAL_TEXT} characters (this text has ${text.length}): a job title or a few sentences about the job is enough.`,
+      [{ field: 'text', message: `at most ${MAX_GOAL_TEXT} characters` }],
+    );
+  }
   const indexes = await escoIndexes(ctx);
   if (!indexes || text.trim() === '') return { occupations: [], skills: [] };
   return {
