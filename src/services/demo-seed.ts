@@ -7,6 +7,7 @@ import { awardAchievement, createAchievement } from './achievements.ts';
 import type { ServiceContext } from './context.ts';
 import { demoAchievements } from './demo-catalog.ts';
 import { seedDemoLearning } from './demo-learning.ts';
+import { seedDemoTalent } from './demo-talent.ts';
 import { createOrganization } from './organizations.ts';
 
 /** Every demo person signs in with this password; printed at start, never used outside demos. */
@@ -109,6 +110,11 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary | undef
     organization: 'demo-university',
     achievementId: achievements.get('Data Wrangling with Python')!,
     learners: accountIds,
+  });
+  await seedDemoTalent(ctx, {
+    employer: 'contoso-analytics',
+    learnerId: accountIds.get('ada@example.org')!,
+    achievementId: achievements.get('Data Wrangling with Python')!,
   });
   return {
     password: demoPassword,
