@@ -28,6 +28,8 @@ const expected: Record<OrganizationRole, OrganizationAction[]> = {
     'credential:issue',
     'credential:revoke',
     'submission:review',
+    'talent:search',
+    'analytics:read',
   ],
   issuer: [
     'organization:read',
@@ -35,9 +37,11 @@ const expected: Record<OrganizationRole, OrganizationAction[]> = {
     'credential:issue',
     'credential:revoke',
     'submission:review',
+    'talent:search',
+    'analytics:read',
   ],
   assessor: ['organization:read', 'submission:review'],
-  viewer: ['organization:read'],
+  viewer: ['organization:read', 'talent:search'],
 };
 const allActions = expected.owner;
 
