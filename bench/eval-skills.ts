@@ -101,7 +101,7 @@ const index = buildConceptIndex(concepts, { vectors });
 const keyOf = concepts.map((concept) => normalizeText(concept.label));
 const known = new Set(keyOf);
 console.log(
-  `ESCO v1.1.1: ${concepts.length} skills, ${index.labelConcept.length} labels indexed in ${Math.round(performance.now() - started)} ms`,
+  `ESCO v1.1.1: ${concepts.length} skills, ${index.labelConcept.length} labels read and indexed${vectors ? ' with word vectors' : ''} in ${Math.round(performance.now() - started)} ms`,
 );
 
 const baseline: FusionWeights = {

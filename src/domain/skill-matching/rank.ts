@@ -1,12 +1,14 @@
 /**
  * Ranks the concepts of an index for a free text, from the most certain evidence to the least:
  * the whole text is a preferred label ('exact') or an alternative label ('alt-label'); otherwise
- * a weighted fusion of lexical signals ('lexical'), each in [0, 1]:
+ * the weighted mean of signals each in [0, 1] ('lexical', word vectors included):
  * - whole: character 3-gram TF-IDF cosine of the text with the concept's best label;
  * - labelGrams / labelWords: how much of the concept's best label the text contains, in
  *   character n-grams and in stemmed words (a long sentence mentions a skill in passing);
  * - phrase: a label occurs word for word inside the text;
- * - words: BM25 of the stemmed text over labels and description, divided by the best score.
+ * - words: BM25 of the stemmed text over labels and description, divided by the best score;
+ * - semantic / meaning (when the index has word vectors): soft label coverage, and the cosine
+ *   of whole-text and concept vector averages.
  */
 import type { ConceptIndex } from './concept-index.ts';
 import { CHAR_NGRAM } from './concept-index.ts';

@@ -33,7 +33,7 @@ export type GoalUnderstanding = { occupations: RankedConcept[]; skills: RankedCo
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 /** Matching cost grows with the text's distinct words; a goal is a title or a few sentences. */
-export const MAX_GOAL_TEXT = 5000;
+const MAX_GOAL_TEXT = 5000;
 
 type EscoIndexes = { occupations: ConceptIndex; skills: ConceptIndex };
 type CacheEntry = { version: string; indexes: Promise<EscoIndexes> };
