@@ -18,7 +18,7 @@ export type MipResult = {
 };
 export type MipSolver = (lp: string) => MipResult;
 
-/** Beyond this many candidates the instance goes to the greedy only (documented in RECOMMENDATIONS.md). */
+/** The largest instance given to the exact solver at all (the benchmark's setting). */
 export const MAX_EXACT_CANDIDATES = 400;
 
 export type ExactOutcome =
@@ -27,11 +27,15 @@ export type ExactOutcome =
 
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(9));
 
-export function exactCover(instance: Instance, solve: MipSolver): ExactOutcome {
+export function exactCover(
+  instance: Instance,
+  solve: MipSolver,
+  limit = MAX_EXACT_CANDIDATES,
+): ExactOutcome {
   const ids = [...instance.candidates.keys()].sort(cmp);
   if (ids.length === 0) return { solved: true, selection: { ids: [], cost: 0, covered: [] } };
-  if (ids.length > MAX_EXACT_CANDIDATES)
-    return { solved: false, reason: `${ids.length} candidates (limit ${MAX_EXACT_CANDIDATES})` };
+  if (ids.length > limit)
+    return { solved: false, reason: `${ids.length} candidates (limit ${limit})` };
   const x = new Map(ids.map((id, i) => [id, `x${i}`]));
   const skills = [...instance.need.keys()].sort(cmp);
   const y = new Map(skills.map((s, i) => [s, `y${i}`]));

@@ -28,6 +28,8 @@ export type RecommendInput = {
   labelOf: (competencyId: string) => string;
   options: RecommendationOptions;
   solve?: MipSolver;
+  /** Largest candidate set solved exactly; larger instances keep the greedy plan. */
+  exactLimit?: number;
   /** How many alternatives to compute (each is one more optimization). */
   alternatives?: number;
 };
@@ -60,10 +62,10 @@ function needOf(need: ReadonlyMap<string, number>, skills: Iterable<string>) {
   return total;
 }
 
-function solveInstance(instance: Instance, solve: MipSolver | undefined) {
+function solveInstance(instance: Instance, solve: MipSolver | undefined, exactLimit?: number) {
   const greedy = greedyCover(instance);
   const exact = solve
-    ? exactCover(instance, solve)
+    ? exactCover(instance, solve, exactLimit)
     : { solved: false as const, reason: 'no solver' };
   const better = (a: Selection, b: Selection) =>
     needOf(instance.need, b.covered) > needOf(instance.need, a.covered) + 1e-9 ||
@@ -107,7 +109,7 @@ export function recommend(input: RecommendInput): Recommendation {
     learner,
     input.options,
   );
-  const { greedy, exact, chosen } = solveInstance(instance, input.solve);
+  const { greedy, exact, chosen } = solveInstance(instance, input.solve, input.exactLimit);
   const plan = planOf(input, instance, chosen.selection, chosen.method);
   const exactCost = exact.solved ? exact.selection.cost : null;
   const alternatives: Recommendation['alternatives'] = [];
@@ -127,7 +129,7 @@ export function recommend(input: RecommendInput): Recommendation {
       learner,
       options,
     );
-    const alt = solveInstance(altInstance, input.solve).chosen;
+    const alt = solveInstance(altInstance, input.solve, input.exactLimit).chosen;
     if (alt.selection.ids.length === 0) continue;
     alternatives.push({
       ...planOf(input, altInstance, alt.selection, alt.method),

@@ -187,14 +187,8 @@ describe('recommend', () => {
       ['next', entry('next', ['s3'], 5, { prerequisiteIds: ['held', 'proven'] })],
       ['other', entry('other', ['s1', 's3'], 50)],
     ]);
-    const result = run(
-      catalog,
-      new Map([
-        ['s1', 1],
-        ['s3', 1],
-      ]),
-      { held: ['held'], proven: ['s2'] },
-    );
+    // The learner holds "held" (so s1 is proven and not in the gap) and has proven s2.
+    const result = run(catalog, new Map([['s3', 1]]), { held: ['held'], proven: ['s1', 's2'] });
     const ids = result.steps.map((s) => s.achievementId);
     expect(ids).not.toContain('held');
     expect(ids).not.toContain('proven');
