@@ -27,11 +27,16 @@ describe.skipIf(!hasChromium)('an employer’s talent search in headless Chromiu
   it('signs in as the demo employer, opens a job profile, searches and sees the explained match', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/organizations/contoso-analytics/job-profiles`);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel('Email').fill('hedy@contoso-analytics.example.com');
     await page.getByLabel('Password').fill(demoPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).not.toBe('/sign-in');
+    await page.goto(`${baseUrl}/organizations/contoso-analytics`);
+    await page
+      .getByRole('navigation', { name: 'Organization' })
+      .getByRole('link', { name: 'Job profiles' })
+      .click();
     await expect
       .poll(() => new URL(page.url()).pathname)
       .toBe('/organizations/contoso-analytics/job-profiles');
