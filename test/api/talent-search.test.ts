@@ -32,6 +32,7 @@ let issuer: { slug: string; token: string; name: string };
 let achievements: Record<'db' | 'py' | 'viz' | 'shortPy', string>;
 let employer: Awaited<ReturnType<typeof createEmployer>>;
 const people: Record<string, TestPerson> = {};
+let withdrawnCandidateId: string;
 
 async function awardAt(day: string, achievement: keyof typeof achievements, learner: TestPerson) {
   clock.now = new Date(`${day}T09:00:00Z`);
@@ -154,13 +155,20 @@ describe('consent', () => {
     expect(refused.json.errors).toEqual([expect.objectContaining({ field: 'contactEmail' })]);
   });
 
-  it('withdrawing consent removes the learner from results at once', async () => {
+  it('withdrawing consent removes the learner from results and their profile at once', async () => {
     const before = await search({ skills: [skills.python.uri] });
-    const fayId = (
-      await t.request('GET', '/api/v1/learners/me/talent-profile', { cookie: people.fay!.cookie })
-    ).json;
     expect(before.status, before.text).toBe(200);
-    expect(before.json.candidates).toHaveLength(2);
+    expect(before.json.candidates.map((c: { name: string | null }) => c.name)).toEqual([
+      null,
+      'Learner ANA',
+    ]);
+    withdrawnCandidateId = before.json.candidates[0].candidateId;
+    const visible = await t.request(
+      'GET',
+      `/api/v1/organizations/${employer.slug}/talent/candidates/${withdrawnCandidateId}`,
+      { token: employer.token },
+    );
+    expect(visible.status).toBe(200);
     const withdrawn = await t.request('DELETE', '/api/v1/learners/me/talent-profile', {
       cookie: people.fay!.cookie,
       headers: sameOrigin,
@@ -170,10 +178,16 @@ describe('consent', () => {
       optedIn: false,
       withdrawnAt: '2026-05-01T12:00:00.000Z',
     });
-    expect(fayId.optedIn).toBe(true);
     const after = await search({ skills: [skills.python.uri] });
-    expect(after.json.candidates).toHaveLength(1);
-    expect(after.json.candidates[0].name).toBe('Learner ANA');
+    expect(after.json.candidates.map((c: { name: string | null }) => c.name)).toEqual([
+      'Learner ANA',
+    ]);
+    const gone = await t.request(
+      'GET',
+      `/api/v1/organizations/${employer.slug}/talent/candidates/${withdrawnCandidateId}`,
+      { token: employer.token },
+    );
+    expect(gone.status).toBe(404);
   });
 });
 
@@ -377,7 +391,11 @@ describe('profile views, audit and rate limit', () => {
     );
     expect(profile.status, profile.text).toBe(200);
     expect(profile.json).toMatchObject({ name: 'Learner ANA', headline: null, contactEmail: null });
-    expect(profile.json.skills.map((s: { label: string }) => s.label)).toEqual(['Python', 'SQL', 'Visualisation']);
+    expect(profile.json.skills.map((s: { label: string }) => s.label)).toEqual([
+      'Python',
+      'SQL',
+      'Visualisation',
+    ]);
     const views = await t.request('GET', '/api/v1/learners/me/talent-profile/views', {
       cookie: people.ana!.cookie,
     });
@@ -399,16 +417,14 @@ describe('profile views, audit and rate limit', () => {
   });
 
   it('answers 404 for a withdrawn or unknown candidate', async () => {
-    const fay = await t.request('GET', '/api/v1/learners/me/talent-profile', {
-      cookie: people.fay!.cookie,
-    });
-    expect(fay.json.optedIn).toBe(false);
-    const unknown = await t.request(
-      'GET',
-      `/api/v1/organizations/${employer.slug}/talent/candidates/00000000-0000-4000-8000-000000000000`,
-      { token: employer.token },
-    );
-    expect(unknown.status).toBe(404);
+    for (const id of [withdrawnCandidateId, '00000000-0000-4000-8000-000000000000']) {
+      const answer = await t.request(
+        'GET',
+        `/api/v1/organizations/${employer.slug}/talent/candidates/${id}`,
+        { token: employer.token },
+      );
+      expect(answer.status).toBe(404);
+    }
   });
 
   it('rate-limits searches per person and organization', async () => {
