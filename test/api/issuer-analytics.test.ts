@@ -95,7 +95,10 @@ async function insertLearningData(organizationId: string) {
     status: 'submitted',
     submittedAt: at('2026-01-05T00:00:00Z'),
   });
-  const [sa, sb] = [submission(a), submission(b)];
+  const [sa, sb] = [
+    { ...submission(a), status: 'accepted' },
+    { ...submission(b), status: 'resubmission-requested' },
+  ];
   await t.ctx.db.insert(submissions).values([sa, sb]);
   await t.ctx.db.insert(reviews).values([
     {

@@ -64,8 +64,13 @@ export async function quizOutcomes(db: Db, organizationId: string): Promise<Outc
   return rows.map(asDates);
 }
 
-/** Per project (or peer-reviewed task) and learner: first submission and first acceptance. */
+/**
+ * Per project (or peer-reviewed task) and learner: the first submission, and when a submission was
+ * first accepted, taken as the last review completed on it (the assessor's decision, or the peer
+ * review that settled it).
+ */
 export async function submissionOutcomes(db: Db, organizationId: string): Promise<OutcomeRow[]> {
+  const settledAt = sql`(select max(${reviews.completedAt}) from ${reviews} where ${reviews.submissionId} = ${submissions.id})`;
   const rows = await db
     .select({
       assessmentId: assessments.id,
@@ -73,11 +78,10 @@ export async function submissionOutcomes(db: Db, organizationId: string): Promis
       kind: assessments.kind,
       learnerId: submissions.learnerId,
       firstStartedAt: sql<Date>`min(${submissions.submittedAt})`,
-      firstPassedAt: sql<Date | null>`min(${reviews.completedAt}) filter (where ${reviews.decision} = 'accept')`,
+      firstPassedAt: sql<Date | null>`min(coalesce(${settledAt}, ${submissions.submittedAt})) filter (where ${submissions.status} = 'accepted')`,
     })
     .from(submissions)
     .innerJoin(assessments, eq(assessments.id, submissions.assessmentId))
-    .leftJoin(reviews, eq(reviews.submissionId, submissions.id))
     .where(eq(assessments.organizationId, organizationId))
     .groupBy(assessments.id, assessments.title, assessments.kind, submissions.learnerId);
   return rows.map(asDates);
