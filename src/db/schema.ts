@@ -1077,6 +1077,16 @@ export const learnerGoalSettings = pgTable('learner_goal_settings', {
 });
 
 /**
+ * One row whose `version` triggers bump on any change to what the recommendation catalog is built
+ * from (achievements, offers, criteria, pathways, competency associations), so a cached catalog is
+ * checked with one primary-key read instead of scanning those tables on every request.
+ */
+export const catalogVersion = pgTable('catalog_version', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
+/**
  * What the recommender knows about an achievement beyond its OB3 definition: structured
  * prerequisites and a price. Kept outside the signed document on purpose (never issued).
  */

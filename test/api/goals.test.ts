@@ -224,6 +224,25 @@ describe('goals', () => {
     }
   });
 
+  it('sees catalog changes at once: an archived achievement leaves the pathway', async () => {
+    const base = `/api/v1/learners/me/goals/${goalId}/recommendation?alternatives=0`;
+    const before = await t.request('GET', base, me(learner));
+    const ids0 = before.json.recommendation.steps.map(
+      (s: { achievementId: string }) => s.achievementId,
+    );
+    expect(ids0).toContain(ids.databases);
+    const archived = await t.request('DELETE', `/api/v1/achievements/${ids.databases}`, {
+      token: issuer.token,
+    });
+    expect(archived.status, archived.text).toBe(204);
+    const after = await t.request('GET', base, me(learner));
+    const ids1 = after.json.recommendation.steps.map(
+      (s: { achievementId: string }) => s.achievementId,
+    );
+    expect(ids1).not.toContain(ids.databases);
+    expect(ids1).toContain(ids.rivalAll);
+  });
+
   it('deletes the goal', async () => {
     const deleted = await t.request('DELETE', `/api/v1/learners/me/goals/${goalId}`, me(learner));
     expect(deleted.status).toBe(204);

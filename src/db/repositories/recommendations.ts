@@ -4,6 +4,7 @@ import type { Db } from '../client.ts';
 import {
   achievementOffers,
   achievements,
+  catalogVersion,
   competencyAssociations,
   learnerGoals,
   occupationSkills,
@@ -14,22 +15,12 @@ import {
 } from '../schema.ts';
 
 /**
- * A cheap fingerprint of everything the catalog is built from; when it changes, a cached catalog
- * is stale. Any edit bumps an updated_at, an archive changes the active count, and offers and
- * criteria changes move their counts or timestamps.
+ * The catalog's change counter: triggers (migration 0010) bump it on every change to achievements,
+ * offers, criteria, pathways, competencies or their associations, in the changing transaction.
  */
 export async function catalogStamp(db: Db): Promise<string> {
-  const result = (await db.execute(sql`
-    select
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from achievements where archived_at is null) as a,
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from achievement_offers) as o,
-      (select count(*) from achievement_criteria) as c,
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from pathways where archived_at is null) as p,
-      (select count(*) from competency_associations where association_type in ('exactMatchOf', 'exactMatch')) as e`)) as unknown as {
-    rows: Array<Record<string, unknown>>;
-  };
-  const row = result.rows[0]!;
-  return [row.a, row.o, row.c, row.p, row.e].join('|');
+  const [row] = await db.select().from(catalogVersion).where(eq(catalogVersion.id, 1));
+  return String(row?.version ?? 0);
 }
 
 /** Every active achievement with its issuer and recommendation metadata. */

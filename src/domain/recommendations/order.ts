@@ -39,20 +39,29 @@ export function orderPathway(
           before.get(stack.achievementId)!.add(member);
           why.get(member)!.push(`part of the pathway "${stack.pathwayTitle}"`);
         }
-  const dependents = (id: string): number => {
+  // Computed once: how many chosen steps build on each one (transitively), and what it closes.
+  const after = new Map<string, string[]>(chosen.map((id) => [id, []]));
+  for (const [id, pres] of before) for (const pre of pres) after.get(pre)!.push(id);
+  const dependentCount = new Map<string, number>();
+  for (const id of chosen) {
     const seen = new Set<string>();
-    const visit = (x: string) => {
-      for (const [other, pres] of before)
-        if (pres.has(x) && !seen.has(other)) {
-          seen.add(other);
-          visit(other);
-        }
-    };
-    visit(id);
-    return seen.size;
-  };
-  const weight = (id: string) =>
-    catalog.get(id)!.skills.reduce((total, s) => total + (need.get(s) ?? 0), 0);
+    const stack = [...after.get(id)!];
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      stack.push(...after.get(x)!);
+    }
+    dependentCount.set(id, seen.size);
+  }
+  const weightOf = new Map(
+    chosen.map((id) => [
+      id,
+      catalog.get(id)!.skills.reduce((total, s) => total + (need.get(s) ?? 0), 0),
+    ]),
+  );
+  const dependents = (id: string) => dependentCount.get(id)!;
+  const weight = (id: string) => weightOf.get(id)!;
 
   const done = new Set<string>();
   const closed = new Set<string>();

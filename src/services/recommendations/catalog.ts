@@ -1,8 +1,9 @@
 /**
  * The recommendation catalog: every active achievement of every organization with its skills,
  * workload, price and prerequisites, and the skill → achievements index. Built once per process
- * and database and reused until `catalogStamp` changes (any achievement, offer, criterion,
- * pathway or exact-match edit), so a recommendation costs one cheap query instead of a full load.
+ * and database and reused until `catalogStamp` changes (a trigger-maintained counter bumped by any
+ * change to achievements, offers, criteria, pathways, competencies or associations, from any
+ * process), so a recommendation costs one primary-key read instead of a full load.
  */
 import type { Db } from '../../db/client.ts';
 import {
