@@ -35,7 +35,9 @@ describe('the demo goal', () => {
     expect(response.json.start[step.achievementId]).toMatchObject({ kind: 'quiz', method: 'post' });
     const page = await t.request('GET', `/goals/${goalId}`, { cookie: me.cookie });
     expect(page.status).toBe(200);
-    expect(page.text).toContain('<button type="submit">Start "Data Wrangling with Python"</button>');
+    expect(page.text).toContain(
+      '<button type="submit">Start "Data Wrangling with Python"</button>',
+    );
     const start = response.json.start[step.achievementId];
     expect(page.text).toContain(`action="${start.href}"`);
   });

@@ -12,12 +12,9 @@ export const roleProfileInput = z
   .object({
     title: z.string(),
     description: z.string().nullable().optional(),
-    fromOccupationId: z
-      .uuid()
-      .optional()
-      .openapi({
-        description: 'Start from an ESCO occupation: essential → required, optional → nice-to-have',
-      }),
+    fromOccupationId: z.uuid().optional().openapi({
+      description: 'Start from an ESCO occupation: essential → required, optional → nice-to-have',
+    }),
     skills: z.array(skillInput).optional(),
   })
   .passthrough()
