@@ -48,17 +48,26 @@ export function greedyCover(instance: Instance): Selection {
     let best: { bundle: Candidate[]; ratio: number; gain: number; id: string } | undefined;
     for (const id of instance.coverers) {
       if (chosen.has(id)) continue;
-      const bundle = [id, ...instance.candidates.get(id)!.closure]
-        .filter((x) => !chosen.has(x))
-        .map((x) => instance.candidates.get(x)!);
+      const candidate = instance.candidates.get(id)!;
+      // Most candidates have no prerequisites: score them without building a bundle.
+      const bundle =
+        candidate.closure.length === 0
+          ? [candidate]
+          : [id, ...candidate.closure]
+              .filter((x) => !chosen.has(x))
+              .map((x) => instance.candidates.get(x)!);
       let gain = 0;
-      const seen = new Set<string>();
-      for (const c of bundle)
-        for (const s of c.covers)
-          if (!covered.has(s) && !seen.has(s)) {
-            seen.add(s);
-            gain += instance.need.get(s) ?? 0;
-          }
+      if (bundle.length === 1) {
+        for (const s of candidate.covers) if (!covered.has(s)) gain += instance.need.get(s) ?? 0;
+      } else {
+        const seen = new Set<string>();
+        for (const c of bundle)
+          for (const s of c.covers)
+            if (!covered.has(s) && !seen.has(s)) {
+              seen.add(s);
+              gain += instance.need.get(s) ?? 0;
+            }
+      }
       if (gain <= 0) continue;
       const added = measure(
         instance,
