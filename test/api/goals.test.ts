@@ -132,6 +132,19 @@ describe('goals', () => {
     expect(theirs.json.goals).toEqual([]);
   });
 
+  it('turns free text into ranked occupations to choose from', async () => {
+    const response = await t.request('POST', '/api/v1/learners/me/goals/understand', {
+      ...me(learner),
+      json: { text: 'I want to work as a data engineer' },
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.json.occupations[0].id).toBe(esco.occupationId);
+    const anonymous = await t.request('POST', '/api/v1/learners/me/goals/understand', {
+      json: { text: 'data engineer' },
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
   it('refuses a goal naming both or neither target, or an unknown occupation', async () => {
     for (const json of [
       {},

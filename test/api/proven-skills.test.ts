@@ -11,6 +11,7 @@ import {
   sameOrigin,
   signUpPerson,
   type TestPerson,
+  unsignedBadge,
 } from '../helpers/factories.ts';
 import {
   createAlignedAchievement,
@@ -92,6 +93,22 @@ describe('proven skills', () => {
       issuerName: expect.stringContaining('Organization'),
     });
     expect(later[0]!.source).toBe('credential');
+  });
+
+  it('never counts an unsigned import claiming a skill', async () => {
+    const claim = unsignedBadge('https://self.example/issuer');
+    (claim.credentialSubject.achievement as Record<string, unknown>).alignment = [
+      { type: ['Alignment'], targetName: 'Python', targetUrl: esco.skill.python.uri },
+    ];
+    const entry = await addToWallet(t.ctx, t.ctx.verifyCredential, learner.accountId, {
+      content: JSON.stringify(claim),
+      receivedAs: 'json',
+      source: 'imported',
+    });
+    expect(entry.status).not.toBe('valid');
+    expect(urisOf(await provenSkillsOf(t.ctx, learner.accountId))).not.toContain(
+      esco.skill.python.uri,
+    );
   });
 
   it('never counts a tampered import', async () => {
