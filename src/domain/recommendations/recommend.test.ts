@@ -2,6 +2,7 @@ import highs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CatalogEntry, costOf, type RecommendationOptions } from './catalog.ts';
 import { highsSolver, type MipSolver } from './exact.ts';
+import type { Stack } from './order.ts';
 import { recommend } from './plan.ts';
 
 let solve: MipSolver;
@@ -56,7 +57,7 @@ function run(
     held?: string[];
     proven?: string[];
     options?: Partial<RecommendationOptions>;
-    stacks?: never[];
+    stacks?: Stack[];
   } = {},
 ) {
   return recommend({
@@ -65,7 +66,7 @@ function run(
     need,
     held: new Set(extra.held ?? []),
     proven: new Set(extra.proven ?? []),
-    stacks: [],
+    stacks: extra.stacks ?? [],
     labelOf: (s) => s,
     options: { ...workload, ...extra.options },
     solve,
@@ -230,6 +231,33 @@ describe('recommend', () => {
       options: { optimize: 'workload', budgetAmount: 100, currency: 'EUR' },
     });
     expect(budget.steps.map((s) => s.achievementId)).toEqual(['dollars']);
+  });
+
+  it('puts the parts of a chosen pathway before its capstone, and says so', () => {
+    const catalog = new Map([
+      ['capstone', entry('capstone', ['s3'], 5)],
+      ['part-a', entry('part-a', ['s1'], 10)],
+      ['part-b', entry('part-b', ['s2'], 10)],
+    ]);
+    const stacks: Stack[] = [
+      {
+        pathwayTitle: 'Data certificate',
+        achievementId: 'capstone',
+        memberIds: ['part-a', 'part-b'],
+      },
+    ];
+    const need = new Map([
+      ['s1', 1],
+      ['s2', 1],
+      ['s3', 1],
+    ]);
+    const result = run(catalog, need, { stacks });
+    const order = result.steps.map((s) => s.achievementId);
+    expect(order.at(-1)).toBe('capstone');
+    expect(result.steps[0]!.reason).toContain('part of the pathway "Data certificate"');
+    expect(result.steps.at(-1)!.reason).toMatch(
+      /Comes after "Achievement part-a", "Achievement part-b"/,
+    );
   });
 
   it('leaves out an achievement whose prerequisite is unavailable or circular', () => {
