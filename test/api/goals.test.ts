@@ -185,6 +185,9 @@ describe('goals', () => {
     }
     const deleted = await t.request('DELETE', `/api/v1/learners/me/goals/${goalId}`, me(other));
     expect(deleted.status).toBe(404);
+    const page = await t.request('GET', `/goals/${goalId}`, { cookie: other.cookie });
+    expect(page.status).toBe(404);
+    expect(page.text).not.toContain('Recommended pathway');
   });
 
   it('recommends the least-workload pathway with prerequisites first and start links', async () => {
