@@ -3,9 +3,11 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -1303,3 +1305,165 @@ export const bulkAwardRows = pgTable(
     uniqueIndex('bulk_award_rows_slot_idx').on(table.statusListId, table.statusIndex),
   ],
 );
+
+/* ---------- Issue 8 items 4–5: talent search consent, visibility and profile views ---------- */
+
+/**
+ * A learner's consent to be found by employers, and what they let employers see. No row, or
+ * `optedIn` false, means invisible: search only ever starts from opted-in rows. The `id` is the
+ * pseudonym employers see, so an account id never leaves the platform through search.
+ */
+export const talentProfiles = pgTable('talent_profiles', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull().unique(),
+  optedIn: boolean('opted_in').notNull().default(false),
+  showName: boolean('show_name').notNull().default(false),
+  headline: text('headline'),
+  location: text('location'),
+  showHeadline: boolean('show_headline').notNull().default(false),
+  /** One of the account's own addresses, shown to employers only while `showEmail` is set. */
+  contactEmail: text('contact_email'),
+  showEmail: boolean('show_email').notNull().default(false),
+  /** Issuer ids (DIDs/URLs) whose credentials the learner keeps out of search. */
+  hiddenIssuers: jsonb('hidden_issuers').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Wallet entries the learner keeps out of search. */
+  hiddenCredentials: jsonb('hidden_credentials')
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  optedInAt: timestamp('opted_in_at', { withTimezone: true }),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Which organization saw a learner: in search results or by opening the profile. */
+export const talentProfileViews = pgTable(
+  'talent_profile_views',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** 'search' | 'profile' */
+    kind: text('kind').notNull(),
+    viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('talent_profile_views_account_idx').on(table.accountId, table.viewedAt)],
+);
+
+/* ---------- Issue 7: role profiles, goals and recommendations ---------- */
+
+/**
+ * A skill profile a goal can point at: an employer's job profile (owned by an organization) or a
+ * learner's own custom goal (owned by the account). Started from an ESCO occupation or from scratch.
+ */
+export const roleProfiles = pgTable(
+  'role_profiles',
+  {
+    id: uuid('id').primaryKey(),
+    /** Exactly one of organizationId / accountId is set (checked below). */
+    organizationId: uuid('organization_id').references(() => organizations.id, {
+      onDelete: 'cascade',
+    }),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    sourceOccupationId: uuid('source_occupation_id').references(() => occupations.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('role_profiles_organization_idx').on(table.organizationId),
+    index('role_profiles_account_idx').on(table.accountId),
+    check(
+      'role_profiles_one_owner',
+      sql`(${table.organizationId} is null) <> (${table.accountId} is null)`,
+    ),
+  ],
+);
+
+export const roleProfileSkills = pgTable(
+  'role_profile_skills',
+  {
+    roleProfileId: uuid('role_profile_id')
+      .notNull()
+      .references(() => roleProfiles.id, { onDelete: 'cascade' }),
+    competencyId: uuid('competency_id')
+      .notNull()
+      .references(() => competencies.id, { onDelete: 'cascade' }),
+    /** 'required' | 'nice-to-have' */
+    importance: text('importance').notNull(),
+    minLevel: text('min_level'),
+    position: integer('position').notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ columns: [table.roleProfileId, table.competencyId] }),
+    index('role_profile_skills_competency_idx').on(table.competencyId),
+  ],
+);
+
+/** A learner's career goal: an ESCO occupation or a role profile (free text is resolved first). */
+export const learnerGoals = pgTable(
+  'learner_goals',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    occupationId: uuid('occupation_id').references(() => occupations.id, { onDelete: 'cascade' }),
+    roleProfileId: uuid('role_profile_id').references(() => roleProfiles.id, {
+      onDelete: 'cascade',
+    }),
+    /** What the learner typed, when the goal was chosen from free text. */
+    statedText: text('stated_text'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('learner_goals_account_idx').on(table.accountId, table.createdAt),
+    check(
+      'learner_goals_one_target',
+      sql`(${table.occupationId} is null) <> (${table.roleProfileId} is null)`,
+    ),
+  ],
+);
+
+/** Per-learner choices for goals; absent row = defaults (in-progress mastery does not count). */
+export const learnerGoalSettings = pgTable('learner_goal_settings', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  countInProgressMastery: boolean('count_in_progress_mastery').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One row whose `version` triggers bump on any change to what the recommendation catalog is built
+ * from (achievements, offers, criteria, pathways, competency associations), so a cached catalog is
+ * checked with one primary-key read instead of scanning those tables on every request.
+ */
+export const catalogVersion = pgTable('catalog_version', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
+/**
+ * What the recommender knows about an achievement beyond its OB3 definition: structured
+ * prerequisites and a price. Kept outside the signed document on purpose (never issued).
+ */
+export const achievementOffers = pgTable('achievement_offers', {
+  achievementId: uuid('achievement_id')
+    .primaryKey()
+    .references(() => achievements.id, { onDelete: 'cascade' }),
+  prerequisiteIds: jsonb('prerequisite_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Decimal string (numeric), so cents never drift through floating point in storage. */
+  priceAmount: numeric('price_amount', { precision: 12, scale: 2 }),
+  priceCurrency: text('price_currency'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -30,6 +30,8 @@ const expected: Record<OrganizationRole, OrganizationAction[]> = {
     'credential:revoke',
     'credential:bulk-award',
     'submission:review',
+    'talent:search',
+    'analytics:read',
   ],
   issuer: [
     'organization:read',
@@ -38,9 +40,11 @@ const expected: Record<OrganizationRole, OrganizationAction[]> = {
     'credential:revoke',
     'credential:bulk-award',
     'submission:review',
+    'talent:search',
+    'analytics:read',
   ],
   assessor: ['organization:read', 'submission:review'],
-  viewer: ['organization:read'],
+  viewer: ['organization:read', 'talent:search'],
 };
 const allActions = expected.owner;
 

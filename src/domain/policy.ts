@@ -31,7 +31,11 @@ export type OrganizationAction =
   | 'credential:issue'
   | 'credential:revoke'
   | 'credential:bulk-award'
-  | 'submission:review';
+  | 'submission:review'
+  | 'talent:search'
+  | 'analytics:read'
+  | 'role-profile:read'
+  | 'role-profile:manage';
 
 export type AccountAction = 'account:read' | 'account:update';
 export type PlatformAction =
@@ -52,6 +56,10 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'credential:revoke',
     'credential:bulk-award',
     'submission:review',
+    'talent:search',
+    'analytics:read',
+    'role-profile:read',
+    'role-profile:manage',
   ]),
   issuer: new Set<OrganizationAction>([
     'organization:read',
@@ -60,9 +68,14 @@ const organizationPermissions: Record<OrganizationRole, ReadonlySet<Organization
     'credential:revoke',
     'credential:bulk-award',
     'submission:review',
+    'talent:search',
+    'analytics:read',
+    'role-profile:read',
+    'role-profile:manage',
   ]),
   assessor: new Set<OrganizationAction>(['organization:read', 'submission:review']),
-  viewer: new Set<OrganizationAction>(['organization:read']),
+  // Recruiters are typically given the viewer role: they search talent but change nothing.
+  viewer: new Set<OrganizationAction>(['organization:read', 'talent:search', 'role-profile:read']),
 };
 
 export type Permission =

@@ -6,7 +6,9 @@ import { signUp } from './accounts.ts';
 import { awardAchievement, createAchievement } from './achievements.ts';
 import type { ServiceContext } from './context.ts';
 import { demoAchievements } from './demo-catalog.ts';
+import { seedDemoGoals } from './demo-goals.ts';
 import { seedDemoLearning } from './demo-learning.ts';
+import { seedDemoTalent } from './demo-talent.ts';
 import { createOrganization } from './organizations.ts';
 
 /** Every demo person signs in with this password; printed at start, never used outside demos. */
@@ -109,6 +111,15 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary | undef
     organization: 'demo-university',
     achievementId: achievements.get('Data Wrangling with Python')!,
     learners: accountIds,
+  });
+  await seedDemoGoals(ctx, {
+    learnerId: accountIds.get('emmy@example.org')!,
+    achievementIds: [achievements.get('Data Wrangling with Python')!],
+  });
+  await seedDemoTalent(ctx, {
+    employer: 'contoso-analytics',
+    learnerId: accountIds.get('ada@example.org')!,
+    achievementId: achievements.get('Data Wrangling with Python')!,
   });
   return {
     password: demoPassword,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
   accountEmails,
@@ -8,6 +8,7 @@ import {
   pathwayCompletions,
   pathways,
   recognitionRules,
+  walletCredentials,
 } from '../schema.ts';
 
 export type PathwayRow = typeof pathways.$inferSelect;
@@ -119,18 +120,40 @@ export async function listCompletionsOfPathway(db: Db, pathwayId: string) {
  * Credentials issued here to any of the account's addresses that are neither revoked nor
  * expired (suspension is temporary, as for automatic awarding).
  */
-export async function listActiveIssuedToAccount(db: Db, accountId: string, now: Date) {
-  return db
-    .select({ id: issuedCredentials.id, achievementId: issuedCredentials.achievementId })
+/**
+ * Credentials issued here to the accounts (by a verified address, or claimed into their wallet),
+ * with what decides whether they count now (`issuedHereCountsNow`, applied by the caller).
+ */
+export async function listIssuedToAccounts(db: Db, accountIds: readonly string[]) {
+  if (accountIds.length === 0) return [];
+  const ids = [...accountIds];
+  const byEmail = db
+    .select({
+      accountId: accountEmails.accountId,
+      id: issuedCredentials.id,
+      achievementId: issuedCredentials.achievementId,
+      issuedAt: issuedCredentials.issuedAt,
+      revokedAt: issuedCredentials.revokedAt,
+      suspendedAt: issuedCredentials.suspendedAt,
+      validUntil: issuedCredentials.validUntil,
+    })
     .from(issuedCredentials)
     .innerJoin(accountEmails, eq(accountEmails.email, issuedCredentials.recipientEmail))
-    .where(
-      and(
-        eq(accountEmails.accountId, accountId),
-        isNull(issuedCredentials.revokedAt),
-        or(isNull(issuedCredentials.validUntil), gt(issuedCredentials.validUntil, now)),
-      ),
-    );
+    .where(inArray(accountEmails.accountId, ids));
+  const byWallet = db
+    .select({
+      accountId: walletCredentials.accountId,
+      id: issuedCredentials.id,
+      achievementId: issuedCredentials.achievementId,
+      issuedAt: issuedCredentials.issuedAt,
+      revokedAt: issuedCredentials.revokedAt,
+      suspendedAt: issuedCredentials.suspendedAt,
+      validUntil: issuedCredentials.validUntil,
+    })
+    .from(issuedCredentials)
+    .innerJoin(walletCredentials, eq(walletCredentials.issuedCredentialId, issuedCredentials.id))
+    .where(inArray(walletCredentials.accountId, ids));
+  return byEmail.union(byWallet);
 }
 
 /** The account an address belongs to, if any. */

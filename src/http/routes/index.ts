@@ -5,6 +5,7 @@ import { mountAchievementRoutes } from './achievements/achievement-routes.ts';
 import { mountAwardAchievement } from './achievements/award-achievement.ts';
 import { mountPublicAchievementDocuments } from './achievements/get-public-achievement.ts';
 import { mountTrustRegistryRoutes } from './admin/trust-registry-routes.ts';
+import { mountAnalyticsRoutes } from './analytics/analytics-routes.ts';
 import { mountCreateApiToken } from './api-tokens/create-api-token.ts';
 import { mountListApiTokens } from './api-tokens/list-api-tokens.ts';
 import { mountRevokeApiToken } from './api-tokens/revoke-api-token.ts';
@@ -16,6 +17,7 @@ import { mountChangeCredentialStatus } from './credentials/change-credential-sta
 import { mountGetCredential } from './credentials/get-credential.ts';
 import { mountEndorsementRoutes } from './endorsements/endorsement-routes.ts';
 import { mountFrameworkApi } from './frameworks/index.ts';
+import { mountGoalRoutes } from './goals/goal-routes.ts';
 import { mountGetHealth } from './health/get-health.ts';
 import { mountDidDocumentRoutes } from './issuers/get-did-document.ts';
 import { mountIssuerProfileRoutes } from './issuers/get-issuer-profile.ts';
@@ -31,10 +33,12 @@ import { mountUpdateOrganization } from './organizations/update-organization.ts'
 import { mountPathwayApi } from './pathways/index.ts';
 import { mountProjectRoutes } from './projects/index.ts';
 import { mountRenewalRoutes } from './renewal/index.ts';
+import { mountRoleProfileRoutes } from './role-profiles/role-profile-routes.ts';
 import { mountCreateSession } from './sessions/create-session.ts';
 import { mountDeleteSession } from './sessions/delete-session.ts';
 import { mountSharingRoutes } from './sharing/index.ts';
 import { mountStatusListRoutes } from './status-lists/get-status-list.ts';
+import { mountTalentSearchRoutes } from './talent-search/index.ts';
 import { mountTransparencyRoutes } from './transparency/index.ts';
 import { mountIssueCredential } from './vc-api/issue-credential.ts';
 import { mountVerifyCredential } from './vc-api/verify-credential.ts';
@@ -91,6 +95,10 @@ export function mountApiRoutes(app: Api) {
     mountOb3Api,
     mountWebhookRoutes,
     mountLtiRoutes,
+    mountTalentSearchRoutes,
+    mountAnalyticsRoutes,
+    mountRoleProfileRoutes,
+    mountGoalRoutes,
   ]) {
     mount(app);
   }

@@ -1,7 +1,8 @@
 /**
  * Hydration for pathway evaluation: what a learner holds, in a fixed number of queries. Only
- * verified credentials count (`countsAsVerified`): credentials issued here that are neither
- * revoked nor expired, and imported wallet entries whose last verification found them valid.
+ * credentials that count now count (`domain/credential-standing.ts`, shared with proven skills):
+ * issued here and neither revoked, suspended nor expired; imported, last verified valid and not
+ * expired since.
  * Other issuers' credentials become our achievements only through the pathway organization's
  * recognition rules (an explicit equivalence, or alignments covering our achievement's).
  */
@@ -10,20 +11,20 @@ import { listEvidenceOfLearner } from '../../db/repositories/competency-evidence
 import { findCompetencies } from '../../db/repositories/learning-assessments.ts';
 import {
   findAchievementsByIds,
-  listActiveIssuedToAccount,
   listCompletionsOfAccount,
+  listIssuedToAccounts,
   listRecognitionRules,
   type RecognitionRuleRow,
 } from '../../db/repositories/pathways.ts';
 import { listWalletCredentials } from '../../db/repositories/wallet-credentials.ts';
 import type { AchievementInput } from '../../domain/achievement.ts';
+import { importedCountsNow, issuedHereCountsNow } from '../../domain/credential-standing.ts';
 import {
   defaultMasteryRule,
   type EvidenceObservation,
   masteryOf,
 } from '../../domain/learning/mastery.ts';
 import type { CountedCredential, Holdings } from '../../domain/pathways/evaluate.ts';
-import { countsAsVerified } from '../wallet/wallet.ts';
 
 /** An imported, verified credential from another issuer. */
 export type ExternalCredential = CountedCredential & {
@@ -98,13 +99,13 @@ export async function loadLearnerBase(
   now: Date,
 ): Promise<LearnerBase> {
   const [issuedRows, walletRows, evidenceRows, completions] = await Promise.all([
-    listActiveIssuedToAccount(db, accountId, now),
+    listIssuedToAccounts(db, [accountId]),
     listWalletCredentials(db, accountId, { status: 'valid' }),
     listEvidenceOfLearner(db, accountId, competencyIds),
     listCompletionsOfAccount(db, accountId),
   ]);
   const issued = new Map<string, CountedCredential>();
-  for (const row of issuedRows)
+  for (const row of issuedRows.filter((r) => issuedHereCountsNow(r, now)))
     if (row.achievementId && !issued.has(row.achievementId))
       issued.set(row.achievementId, {
         credentialUrl: `${publicUrl}/credentials/${row.id}`,
@@ -116,7 +117,7 @@ export async function loadLearnerBase(
     if (counted) counted.achievementName = row.name;
   }
   const external = walletRows
-    .filter((row) => row.source === 'imported' && countsAsVerified(row))
+    .filter((row) => row.source === 'imported' && importedCountsNow(row, now))
     .flatMap((row) => externalOf(row) ?? []);
   const evidence = new Map<string, EvidenceObservation[]>();
   for (const row of evidenceRows) {

@@ -31,6 +31,7 @@ export function learningDashboardPage(progress: LearnerProgress): Html {
   const { milestones } = progress;
   return html`<h1>My learning</h1>
 <p class="lead">Learn at your own pace: each credential lists the competencies it certifies. Show each one in an assessment, and the credential is issued as soon as all are mastered.</p>
+<p>Where do you want to go? <a href="/goals">Set a career goal</a> and see the micro-credentials that close your skill gap.</p>
 <p>Peer-reviewed tasks ask you to review other learners' work too: see <a href="/peer-reviews">your peer reviews</a>.</p>
 <section aria-labelledby="milestones-heading" class="card">
   <h2 id="milestones-heading">Your milestones</h2>

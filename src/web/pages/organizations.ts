@@ -78,6 +78,8 @@ ${access.issuerId ? html`<p>Issuer identifier: <code class="identifier">${access
   ${access.canReview ? html`<li><a href="/organizations/${organization.slug}/reviews">Reviews</a></li>` : ''}
   ${access.canManage ? html`<li><a href="/organizations/${organization.slug}/tokens">API tokens</a></li>` : ''}
   ${access.canManage ? html`<li><a href="/organizations/${organization.slug}/webhooks">Webhooks</a></li><li><a href="/organizations/${organization.slug}/lti">LMS connections (LTI)</a></li>` : ''}
+  ${access.role && access.role !== 'assessor' ? html`<li><a href="/organizations/${organization.slug}/job-profiles">Job profiles</a></li><li><a href="/organizations/${organization.slug}/talent">Talent search</a></li>` : ''}
+  ${access.canIssue ? html`<li><a href="/organizations/${organization.slug}/analytics">Analytics</a></li>` : ''}
 </ul></nav>
 ${access.role ? html`<p>Your role: <strong>${access.role}</strong></p>` : ''}
 ${

@@ -74,7 +74,7 @@ export function walletListPage(
 ): Html {
   return html`<h1>My wallet</h1>
 <p class="lead">Every credential you hold: those issued to your verified addresses or DIDs on Skillmark, and those you imported. Each one is checked, never taken on trust.</p>
-<p><a class="button" href="/wallet/import">Import a credential</a> · <a href="/account">Add an email address</a> so credentials issued to it arrive here.</p>
+<p><a class="button" href="/wallet/import">Import a credential</a> · <a href="/account">Add an email address</a> so credentials issued to it arrive here. · <a href="/talent-profile">Be found by employers</a></p>
 <details${options.filtered ? html` open` : ''}><summary>Filter</summary>${filterForm(values, options.error)}</details>
 ${
   credentials.length === 0

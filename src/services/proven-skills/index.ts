@@ -1,0 +1,2 @@
+export * from './proven-skills.ts';
+export * from './settings.ts';
