@@ -52,7 +52,7 @@ function award(args: string[]): {
   let output = '';
   const child = spawn(
     process.execPath,
-    [bin, 'award', ...args, '--threads', '0', '--batch-size', '15', '--lease-seconds', '1'],
+    [bin, 'award', ...args, '--threads', '0', '--batch-size', '10', '--lease-seconds', '1'],
     { cwd: root, env: { ...process.env, ...env } },
   );
   child.stdout!.on('data', (chunk) => {
@@ -65,11 +65,12 @@ function award(args: string[]): {
   return { child, output: () => output, exited };
 }
 
-/** Resolves once the child has committed at least one batch (it prints a line per batch). */
-async function firstBatch(run: ReturnType<typeof award>) {
+/** Resolves once the child has committed `batches` more batches (it prints a line per batch). */
+async function batchesCommitted(run: ReturnType<typeof award>, batches: number) {
   for (;;) {
-    if (/Issuing: \d+/.test(run.output()) || run.child.exitCode !== null) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = run.output().match(/Issuing: \d+/g)?.length ?? 0;
+    if (lines >= batches || run.child.exitCode !== null) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
@@ -124,9 +125,11 @@ describe('skillmark award, killed and resumed', { timeout: 600_000 }, () => {
       const run = award(
         attempt === 0 ? ['--csv', csvPath, '--achievement', achievementId] : ['--resume', jobId],
       );
-      await firstBatch(run);
-      // Anywhere in the work: between claims, mid-signing, inside a store transaction.
-      await new Promise((resolve) => setTimeout(resolve, randomInt(0, 1500)));
+      // After one to three committed batches, then anywhere in the work that follows: between
+      // claims, mid-signing, inside a store transaction. Tied to progress rather than to the
+      // clock, so each run is killed mid-way however fast or loaded the machine is.
+      await batchesCommitted(run, randomInt(1, 4));
+      await new Promise((resolve) => setTimeout(resolve, randomInt(0, 200)));
       const stillRunning = run.child.exitCode === null;
       run.child.kill('SIGKILL');
       await run.exited;

@@ -15,8 +15,6 @@
  * neither, never twice. Two workers that sign the same row (a lease ran out) serialize on the
  * row lock in step 3, and the second finds it issued.
  */
-import type { Credential, JsonObject } from '../../credentials/types.ts';
-import { findAchievement } from '../../db/repositories/achievements.ts';
 import {
   type BulkAwardRowRow,
   claimPendingRows,
@@ -28,15 +26,19 @@ import {
   markRowsIssued,
   setRowSlots,
 } from '../../db/repositories/bulk-awards.ts';
-import { findOrganizationById } from '../../db/repositories/organizations.ts';
 import type { BulkAwardRow } from '../../domain/bulk-awards/rows.ts';
-import { achievementDocument, unsignedAward } from '../achievements.ts';
 import type { ServiceContext } from '../context.ts';
-import { completeCredential, issuerProfileOf } from '../credentials/issue-credential.ts';
 import { type IssuanceRecord, recordIssuances } from '../credentials/record-issuance.ts';
-import { allocateStatusSlots, statusEntry } from '../credentials/status-lists.ts';
+import { allocateStatusSlots } from '../credentials/status-lists.ts';
 import { ensureActiveKey, signingKeyOf } from '../issuers/issuer-keys.ts';
 import { evaluatePathwaysOfRecipient } from '../pathways/progress.ts';
+import {
+  achievementOf,
+  type JobContext,
+  loadJobContext,
+  type Signed,
+  signRow,
+} from './sign-row.ts';
 import type { Signer } from './signer.ts';
 
 export type BulkRunOptions = {
@@ -57,52 +59,7 @@ export type BulkRunOptions = {
 
 export type BulkRunResult = { issued: number; failed: number };
 
-type JobContext = {
-  jobId: string;
-  organizationId: string;
-  createdBy: string;
-  format: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'vc-jwt';
-  defaultAchievementId: string | null;
-  owner: { organizationId: string; slug: string };
-  profile: JsonObject;
-  achievements: Map<
-    string,
-    { row: NonNullable<Awaited<ReturnType<typeof findAchievement>>>; document: JsonObject }
-  >;
-};
-
-type Signed =
-  | { row: BulkAwardRowRow; record: IssuanceRecord }
-  | { row: BulkAwardRowRow; error: string };
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function loadJobContext(ctx: ServiceContext, jobId: string): Promise<JobContext | undefined> {
-  const job = await findBulkAwardJob(ctx.db, jobId);
-  if (!job) return undefined;
-  const organization = await findOrganizationById(ctx.db, job.organizationId);
-  return {
-    jobId,
-    organizationId: job.organizationId,
-    createdBy: job.createdBy,
-    format: job.format as JobContext['format'],
-    defaultAchievementId: job.achievementId,
-    owner: { organizationId: organization!.id, slug: organization!.slug },
-    profile: await issuerProfileOf(ctx, organization!),
-    achievements: new Map(),
-  };
-}
-
-async function achievementOf(ctx: ServiceContext, job: JobContext, id: string) {
-  let entry = job.achievements.get(id);
-  if (!entry) {
-    const row = await findAchievement(ctx.db, id);
-    if (!row) return undefined;
-    entry = { row, document: await achievementDocument(ctx, row) };
-    job.achievements.set(id, entry);
-  }
-  return entry;
-}
 
 async function claimBatch(
   ctx: ServiceContext,
@@ -135,63 +92,6 @@ async function claimBatch(
     }
     return rows.sort((a, b) => a.rowNumber - b.rowNumber);
   });
-}
-
-async function signRow(
-  ctx: ServiceContext,
-  job: JobContext,
-  row: BulkAwardRowRow,
-  key: Parameters<Signer>[1]['key'],
-  sign: Signer,
-  now: Date,
-): Promise<Signed> {
-  try {
-    const accepted = row.accepted as BulkAwardRow;
-    const achievementId = accepted.achievementId ?? job.defaultAchievementId;
-    const achievement = achievementId ? job.achievements.get(achievementId) : undefined;
-    if (!achievement) return { row, error: 'The achievement no longer exists.' };
-    if (achievement.row.archivedAt)
-      return { row, error: 'The achievement was archived; it can no longer be awarded.' };
-    const slot = { listId: row.statusListId!, index: row.statusIndex! };
-    const unsigned = unsignedAward(ctx, {
-      credentialId: row.credentialId,
-      issuer: job.profile,
-      achievement: achievement.row,
-      achievementDocument: achievement.document,
-      validFrom: accepted.issueDate ? new Date(accepted.issueDate) : now,
-      input: {
-        recipient: accepted.recipient,
-        narrative: accepted.narrative,
-        evidence: accepted.evidenceUrl ? [{ id: accepted.evidenceUrl }] : undefined,
-        results: accepted.result ? [{ value: accepted.result }] : undefined,
-      },
-    });
-    const credential = completeCredential(unsigned, {
-      id: unsigned.id as string,
-      profile: job.profile,
-      validFrom: now,
-      status: statusEntry(ctx.publicUrl, slot, 'revocation'),
-    });
-    const result = await sign(credential, { format: job.format, key, now });
-    return {
-      row,
-      record: {
-        id: row.credentialId,
-        organizationId: job.organizationId,
-        achievementId: achievement.row.id,
-        format: job.format,
-        signed: typeof result === 'string' ? result : JSON.stringify(result),
-        credential: credential as Credential,
-        recipientEmail: 'email' in accepted.recipient ? accepted.recipient.email : null,
-        issuerId: String(job.profile.id),
-        slot,
-        statusPurpose: 'revocation',
-        auditDetail: { bulkAward: job.jobId, row: row.rowNumber },
-      },
-    };
-  } catch (error) {
-    return { row, error: `Signing failed: ${(error as Error).message}`.slice(0, 500) };
-  }
 }
 
 /** Stores the signed rows still pending under the slot they were signed with. */
@@ -247,6 +147,8 @@ async function prepareBatch(
   const now = ctx.now();
   const keyRow = await ensureActiveKey(ctx, job.owner, 'Ed25519');
   const key = signingKeyOf(ctx, job.owner, keyRow);
+  // Re-read per batch, so an achievement archived while the list runs stops being awarded.
+  job.achievements.clear();
   for (const row of rows) {
     const id = (row.accepted as BulkAwardRow).achievementId ?? job.defaultAchievementId;
     if (id) await achievementOf(ctx, job, id);
