@@ -6,17 +6,11 @@
  */
 import type { ReportItem } from '../../domain/verification-report/wording.ts';
 import type { CredentialReport, VerificationReport } from '../../services/verification/report.ts';
-import { csrfInput, errorSummary, type FieldErrors } from '../forms.ts';
+import { csrfInput } from '../forms.ts';
 import { type Html, html } from '../html.ts';
-import { textArea, textInput } from './form-controls.ts';
+import { type CredentialSourceState, credentialSourceForms } from './credential-source-forms.ts';
 
-export type VerifyPageState = {
-  values?: Record<string, string>;
-  errors?: FieldErrors;
-  message?: string;
-  /** Which form the message belongs to. */
-  form?: 'file' | 'text' | 'url';
-};
+export type VerifyPageState = CredentialSourceState;
 
 /** The last verification: its report and the text verified (for the report downloads). */
 export type VerifyResultView = { report: VerificationReport; content: string };
@@ -100,45 +94,20 @@ export function verifyPage(
   state: VerifyPageState = {},
   result?: VerifyResultView,
 ): Html {
-  const values = state.values ?? {};
-  const errorsOf = (form: VerifyPageState['form']) =>
-    state.form === form ? state.errors : undefined;
-  const summaryOf = (form: VerifyPageState['form']) =>
-    state.form === form ? errorSummary(state.message, state.errors) : '';
-  const fileError = errorsOf('file')?.file;
   return html`<h1>Verify a credential</h1>
 <p class="lead">Check in seconds that a digital credential is genuine, unchanged, still valid and from an issuer you can trust. Nothing you check is stored.</p>
 <p class="hint">Accepted: Open Badges 3.0 credentials (JSON or VC-JWT), baked badge images (PNG or SVG), CLR 2.0 records, Open Badges 2.0 badges, and verifiable presentations. A certificate’s QR code opens this page with its result.</p>
 ${result ? resultSection(result, csrfToken) : ''}
-<section aria-labelledby="file-heading">
-<h2 id="file-heading">Upload a file</h2>
-${summaryOf('file')}
-<form class="stack" method="post" action="/verify/file" enctype="multipart/form-data" aria-labelledby="file-heading" novalidate>
-  ${csrfInput(csrfToken)}
-  <div class="field">
-    <label for="field-file">Badge image or credential file</label>
-    <span class="hint" id="field-file-hint">A PNG or SVG badge, or a .json or .jwt file, up to 5 MB.</span>
-    ${fileError ? html`<span class="field-error" id="field-file-error">${fileError}</span>` : ''}
-    <input id="field-file" name="file" type="file" accept=".png,.svg,.json,.jwt,.txt,image/png,image/svg+xml,application/json" aria-describedby="field-file-hint${fileError ? ' field-file-error' : ''}"${fileError ? html` aria-invalid="true"` : ''}>
-  </div>
-  <div><button type="submit">Verify the file</button></div>
-</form>
-</section>
-<section aria-labelledby="text-heading">
-<h2 id="text-heading">Paste a credential</h2>
-${summaryOf('text')}
-<form class="stack wide" method="post" action="/verify/text" aria-labelledby="text-heading" novalidate>
-  ${csrfInput(csrfToken)}
-  ${textArea({ name: 'text', label: 'Credential', values, errors: errorsOf('text'), rows: 8, required: true, hint: 'The JSON, the VC-JWT, or the SVG source of a badge.' })}
-  <div><button type="submit">Verify the pasted credential</button></div>
-</form>
-</section>
-<section aria-labelledby="url-heading">
-<h2 id="url-heading">Verify from a web address</h2>
-${summaryOf('url')}
-<form class="stack" method="get" action="/verify" aria-labelledby="url-heading" novalidate>
-  ${textInput({ name: 'url', label: 'Web address', type: 'url', inputMode: 'url', values, errors: errorsOf('url'), required: true, hint: 'Where the credential or badge image is published (https), or its page on this platform. Private and local network addresses are refused.' })}
-  <div><button type="submit">Verify from the address</button></div>
-</form>
-</section>`;
+${credentialSourceForms(csrfToken, state, {
+  verb: 'Verify',
+  fileAction: '/verify/file',
+  fileHint: 'A PNG or SVG badge, or a .json or .jwt file, up to 5 MB.',
+  textAction: '/verify/text',
+  textRows: 8,
+  url: {
+    action: '/verify',
+    method: 'get',
+    hint: 'Where the credential or badge image is published (https), or its page on this platform. Private and local network addresses are refused.',
+  },
+})}`;
 }

@@ -5,17 +5,10 @@
 import type { CheckOutcome } from '../../credentials/index.ts';
 import type { WalletCredentialView, WalletStatus } from '../../services/wallet/add-to-wallet.ts';
 import type { ClrAchievement } from '../../services/wallet/import-clr.ts';
-import { csrfInput, errorSummary, type FieldErrors } from '../forms.ts';
 import { type Html, html } from '../html.ts';
-import { textArea, textInput } from './form-controls.ts';
+import { type CredentialSourceState, credentialSourceForms } from './credential-source-forms.ts';
 
-export type WalletImportState = {
-  values?: Record<string, string>;
-  errors?: FieldErrors;
-  message?: string;
-  /** Which form the message belongs to. */
-  form?: 'file' | 'text' | 'url';
-};
+export type WalletImportState = CredentialSourceState;
 
 export type ImportedView = { entry: WalletCredentialView; achievements?: ClrAchievement[] };
 
@@ -91,46 +84,21 @@ export function walletImportPage(
   state: WalletImportState = {},
   imported?: ImportedView,
 ): Html {
-  const values = state.values ?? {};
-  const errorsOf = (form: WalletImportState['form']) =>
-    state.form === form ? state.errors : undefined;
-  const summaryOf = (form: WalletImportState['form']) =>
-    state.form === form ? errorSummary(state.message, state.errors) : '';
-  const fileError = errorsOf('file')?.file;
   return html`<h1>Import a credential</h1>
 <p class="lead">Add a credential you earned elsewhere. It is verified first and kept with the result: one that fails is marked as such, never as verified.</p>
 <p class="hint">Accepted: Open Badges 3.0 credentials (JSON or VC-JWT), baked badge images (PNG or SVG), CLR 2.0 learner records, and Open Badges 2.0 badges.</p>
 ${imported ? resultSection(imported) : ''}
-<section aria-labelledby="file-heading">
-<h2 id="file-heading">Upload a file</h2>
-${summaryOf('file')}
-<form class="stack" method="post" action="/wallet/import/file" enctype="multipart/form-data" aria-labelledby="file-heading" novalidate>
-  ${csrfInput(csrfToken)}
-  <div class="field">
-    <label for="field-file">Badge image or credential file</label>
-    <span class="hint" id="field-file-hint">A PNG or SVG badge, or a .json or .jwt file, up to 5 MB. What it is is read from its content.</span>
-    ${fileError ? html`<span class="field-error" id="field-file-error">${fileError}</span>` : ''}
-    <input id="field-file" name="file" type="file" accept=".png,.svg,.json,.jwt,.txt,image/png,image/svg+xml,application/json" aria-describedby="field-file-hint${fileError ? ' field-file-error' : ''}"${fileError ? html` aria-invalid="true"` : ''}>
-  </div>
-  <div><button type="submit">Import the file</button></div>
-</form>
-</section>
-<section aria-labelledby="text-heading">
-<h2 id="text-heading">Paste a credential</h2>
-${summaryOf('text')}
-<form class="stack wide" method="post" action="/wallet/import/text" aria-labelledby="text-heading" novalidate>
-  ${csrfInput(csrfToken)}
-  ${textArea({ name: 'text', label: 'Credential', values, errors: errorsOf('text'), rows: 10, required: true, hint: 'The JSON, the VC-JWT, or the SVG source of a badge.' })}
-  <div><button type="submit">Import the pasted credential</button></div>
-</form>
-</section>
-<section aria-labelledby="url-heading">
-<h2 id="url-heading">Import from a web address</h2>
-${summaryOf('url')}
-<form class="stack" method="post" action="/wallet/import/url" aria-labelledby="url-heading" novalidate>
-  ${csrfInput(csrfToken)}
-  ${textInput({ name: 'url', label: 'Web address', type: 'url', inputMode: 'url', values, errors: errorsOf('url'), required: true, hint: 'An https address where the credential or badge image is published. Private and local network addresses are refused.' })}
-  <div><button type="submit">Import from the address</button></div>
-</form>
-</section>`;
+${credentialSourceForms(csrfToken, state, {
+  verb: 'Import',
+  fileAction: '/wallet/import/file',
+  fileHint:
+    'A PNG or SVG badge, or a .json or .jwt file, up to 5 MB. What it is is read from its content.',
+  textAction: '/wallet/import/text',
+  textRows: 10,
+  url: {
+    action: '/wallet/import/url',
+    method: 'post',
+    hint: 'An https address where the credential or badge image is published. Private and local network addresses are refused.',
+  },
+})}`;
 }
