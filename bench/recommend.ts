@@ -10,15 +10,11 @@
  *   node bench/recommend.ts --catalog 2000 --goals 50 --seed 7
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
-import { openEmbeddedDatabase } from '../src/db/client.ts';
-import { runMigrations } from '../src/db/migrate.ts';
 import {
   accountEmails,
   accounts,
@@ -31,8 +27,6 @@ import {
 import type { Actor } from '../src/domain/policy.ts';
 import { MAX_EXACT_CANDIDATES } from '../src/domain/recommendations/exact.ts';
 import { recommend } from '../src/domain/recommendations/plan.ts';
-import { createPasswordHasher } from '../src/services/auth/passwords.ts';
-import type { ServiceContext } from '../src/services/context.ts';
 import { importEsco } from '../src/services/frameworks/esco-import.ts';
 import { loadCatalog } from '../src/services/recommendations/catalog.ts';
 import { mipSolver } from '../src/services/recommendations/mip-solver.ts';
@@ -41,6 +35,7 @@ import {
   getGoalRecommendation,
   SERVED_EXACT_LIMIT,
 } from '../src/services/recommendations/recommend-for-goal.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { machineInfo } from './measure.ts';
 
 const { values: args } = parseArgs({
@@ -90,20 +85,8 @@ const median = (values: number[]) =>
     50,
   );
 
-const dataDir = mkdtempSync(join(tmpdir(), 'skillmark-recommend-bench-'));
-const database = await openEmbeddedDatabase(dataDir);
+const { ctx, close } = await openBenchDatabase('skillmark-recommend-bench-');
 try {
-  await runMigrations(database);
-  const ctx: ServiceContext = {
-    db: database.db,
-    logger: pino({ level: 'warn' }),
-    now: () => new Date(),
-    passwords: createPasswordHasher(),
-    adminToken: undefined,
-    publicUrl: 'http://localhost:3000',
-    secretKey: Buffer.alloc(32),
-    reminderDays: [90, 30, 7],
-  };
   console.log(machineInfo());
   let started = performance.now();
   await importEsco(ctx, { kind: 'admin-token' }, [escoDir]);
@@ -320,6 +303,5 @@ try {
     `with 2 alternatives (as the goal page shows): median ${median(withAlternatives).toFixed(1)} ms over ${withAlternatives.length} goals`,
   );
 } finally {
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await close();
 }

@@ -10,13 +10,7 @@
  *   node bench/talent-search.ts --learners 20000 --searches 50
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { openEmbeddedDatabase } from '../src/db/client.ts';
-import { runMigrations } from '../src/db/migrate.ts';
 import {
   findTalentCandidates,
   findTalentCandidatesIssuedHere,
@@ -32,10 +26,9 @@ import {
   talentProfiles,
 } from '../src/db/schema.ts';
 import type { Actor } from '../src/domain/policy.ts';
-import { createPasswordHasher } from '../src/services/auth/passwords.ts';
-import type { ServiceContext } from '../src/services/context.ts';
 import { hydrateCandidates } from '../src/services/talent-search/hydrate.ts';
 import { searchTalent } from '../src/services/talent-search/search.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { machineInfo } from './measure.ts';
 
 const { values: args } = parseArgs({
@@ -73,20 +66,8 @@ async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>)
   for (let i = 0; i < rows.length; i += 1000) await insert(rows.slice(i, i + 1000));
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'skillmark-talent-bench-'));
-const database = await openEmbeddedDatabase(dataDir);
+const { ctx, close } = await openBenchDatabase('skillmark-talent-bench-');
 try {
-  await runMigrations(database);
-  const ctx: ServiceContext = {
-    db: database.db,
-    logger: pino({ level: 'warn' }),
-    now: () => new Date(),
-    passwords: createPasswordHasher(),
-    adminToken: undefined,
-    publicUrl: 'http://localhost:3000',
-    secretKey: Buffer.alloc(32),
-    reminderDays: [90, 30, 7],
-  };
   console.log(machineInfo());
   let started = performance.now();
   const issuerId = randomUUID();
@@ -214,6 +195,5 @@ try {
     `stages (median of ${stages.pool.length}): candidates in SQL ${med(stages.candidates).toFixed(1)} ms, hydration of ${med(stages.pool)} candidates ${med(stages.hydration).toFixed(1)} ms`,
   );
 } finally {
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await close();
 }
