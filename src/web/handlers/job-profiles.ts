@@ -104,6 +104,27 @@ function skillsOf(profile: RoleProfile) {
 }
 
 /** Employer pages for job profiles, built on the role-profile service (issue 8 item 3). */
+/** Applies an edit, then back to the profile; a refused edit shows the form with the reason. */
+async function saveProfile(
+  c: WebContext,
+  organizationSlug: string,
+  profile: RoleProfile,
+  patch: Record<string, unknown>,
+) {
+  try {
+    await updateRoleProfile(c.get('ctx'), c.get('actor'), profile.id, patch);
+    return c.redirect(`/organizations/${organizationSlug}/job-profiles/${profile.id}?saved=1`, 303);
+  } catch (error) {
+    const failure = formFailure(error);
+    return showProfile(
+      c,
+      profile,
+      { message: failure.message, errors: failure.errors },
+      failure.status === 403 ? 403 : 400,
+    );
+  }
+}
+
 export function mountJobProfilePages(app: Api) {
   app.get('/organizations/:slug/job-profiles', async (c) => {
     if (c.get('actor').kind === 'anonymous') return signInFirst(c);
@@ -159,25 +180,11 @@ export function mountJobProfilePages(app: Api) {
       const minLevel = text(`minLevel-${s.competencyId}`);
       return [{ competencyId: s.competencyId, importance, minLevel: minLevel || null }];
     });
-    try {
-      await updateRoleProfile(c.get('ctx'), c.get('actor'), profile.id, {
-        title: text('title'),
-        description: text('description') || null,
-        skills,
-      });
-      return c.redirect(
-        `/organizations/${organization.slug}/job-profiles/${profile.id}?saved=1`,
-        303,
-      );
-    } catch (error) {
-      const failure = formFailure(error);
-      return showProfile(
-        c,
-        profile,
-        { message: failure.message, errors: failure.errors },
-        failure.status === 403 ? 403 : 400,
-      );
-    }
+    return saveProfile(c, organization.slug, profile, {
+      title: text('title'),
+      description: text('description') || null,
+      skills,
+    });
   });
 
   app.post('/organizations/:slug/job-profiles/:id/skills', async (c) => {
@@ -187,26 +194,12 @@ export function mountJobProfilePages(app: Api) {
     const { organization } = await organizationOf(c);
     const profile = await profileOf(c, organization.id);
     const others = skillsOf(profile).filter((s) => s.competencyId !== form.competencyId);
-    try {
-      await updateRoleProfile(c.get('ctx'), c.get('actor'), profile.id, {
-        skills: [
-          ...others,
-          { competencyId: form.competencyId ?? '', importance: form.importance ?? '' },
-        ],
-      });
-      return c.redirect(
-        `/organizations/${organization.slug}/job-profiles/${profile.id}?saved=1`,
-        303,
-      );
-    } catch (error) {
-      const failure = formFailure(error);
-      return showProfile(
-        c,
-        profile,
-        { message: failure.message, errors: failure.errors },
-        failure.status === 403 ? 403 : 400,
-      );
-    }
+    return saveProfile(c, organization.slug, profile, {
+      skills: [
+        ...others,
+        { competencyId: form.competencyId ?? '', importance: form.importance ?? '' },
+      ],
+    });
   });
 
   app.post('/organizations/:slug/job-profiles/:id/delete', async (c) => {
