@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
 import { checkAccessibility, describeViolations } from '../helpers/axe.ts';
-import { hasChromium, openBrowserOn } from '../helpers/browser.ts';
+import { hasChromium, useBrowserApp } from '../helpers/browser.ts';
 import { createOrganizationOwnedBy, createToken, signUpPerson } from '../helpers/factories.ts';
 import { createAlignedAchievement, seedEscoSlice } from '../helpers/goal-factories.ts';
 
@@ -11,19 +11,9 @@ describe.skipIf(!hasChromium)(
   'a learner sets a goal and sees a pathway in headless Chromium',
   () => {
     let t: TestApp;
-    let closeBrowser: (() => Promise<void>) | undefined;
     let browser: Browser;
     let baseUrl: string;
-
-    beforeAll(async () => {
-      t = await createTestApp();
-      ({ baseUrl, browser, close: closeBrowser } = await openBrowserOn(t));
-    });
-
-    afterAll(async () => {
-      await closeBrowser?.();
-      await t?.close();
-    });
+    useBrowserApp((app) => ({ t, browser, baseUrl } = app));
 
     it('types a job, picks the occupation, sees the gap chart and the ordered pathway', async () => {
       const esco = await seedEscoSlice(t);

@@ -1,28 +1,17 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fullAchievementDefinition } from '../../src/domain/testing/achievement-examples.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { checkAccessibility, describeViolations } from '../helpers/axe.ts';
-import { hasChromium, openBrowserOn } from '../helpers/browser.ts';
+import { hasChromium, useBrowserApp } from '../helpers/browser.ts';
 import { createOrganizationOwnedBy, createToken, signUpPerson } from '../helpers/factories.ts';
 
 describe.skipIf(!hasChromium)('a learner’s pathway map in headless Chromium', () => {
   let t: TestApp;
-  let closeBrowser: (() => Promise<void>) | undefined;
   let browser: Browser;
   let baseUrl: string;
-
-  beforeAll(async () => {
-    // The real clock: the browser keeps the session cookie only while it has not expired.
-    t = await createTestApp();
-    ({ baseUrl, browser, close: closeBrowser } = await openBrowserOn(t));
-  });
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await t?.close();
-  });
+  useBrowserApp((app) => ({ t, browser, baseUrl } = app));
 
   async function defineAchievement(slug: string, token: string, name: string, ects: number) {
     const created = await t.request('POST', `/api/v1/organizations/${slug}/achievements`, {

@@ -1,28 +1,19 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../../src/services/demo-seed.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { checkAccessibility, describeViolations } from '../helpers/axe.ts';
-import { hasChromium, openBrowserOn } from '../helpers/browser.ts';
+import { hasChromium, useBrowserApp } from '../helpers/browser.ts';
 
 describe.skipIf(!hasChromium)('an employer’s talent search in headless Chromium', () => {
   let t: TestApp;
-  let closeBrowser: (() => Promise<void>) | undefined;
   let browser: Browser;
   let baseUrl: string;
-
-  beforeAll(async () => {
-    // The real clock: the browser keeps the session cookie only while it has not expired.
-    t = await createTestApp();
+  useBrowserApp(async (app) => {
+    ({ t, browser, baseUrl } = app);
     await seedDemo(t.ctx);
-    ({ baseUrl, browser, close: closeBrowser } = await openBrowserOn(t));
   }, 120_000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await t?.close();
-  });
 
   it('signs in as the demo employer, opens a job profile, searches and sees the explained match', async () => {
     const context = await browser.newContext({ bypassCSP: true });

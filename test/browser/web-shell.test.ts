@@ -1,26 +1,16 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { hasChromium, openBrowserOn } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { hasChromium, useBrowserApp } from '../helpers/browser.ts';
 import { unique } from '../helpers/factories.ts';
 
 describe.skipIf(!hasChromium)('web shell in headless Chromium', () => {
   let t: TestApp;
-  let closeBrowser: (() => Promise<void>) | undefined;
   let browser: Browser;
   let baseUrl: string;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    ({ baseUrl, browser, close: closeBrowser } = await openBrowserOn(t));
-  });
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await t?.close();
-  });
+  useBrowserApp((app) => ({ t, browser, baseUrl } = app));
 
   it('an issuer signs up, creates an organization and an API token, keyboard and no JavaScript needed', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

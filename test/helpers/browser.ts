@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
-import type { TestApp } from './app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, type TestApp } from './app.ts';
 
 /** Debian's Chromium, installed by scripts/install-system-packages.sh; never a downloaded browser. */
 export const chromiumPath = '/usr/bin/chromium';
@@ -43,4 +44,29 @@ export async function openBrowserOn(
       server.close();
     },
   };
+}
+
+export type BrowserApp = { t: TestApp; browser: Browser; baseUrl: string };
+
+/**
+ * For a `describe` block: a fresh test app (real clock, so the browser keeps its session cookie)
+ * served to headless Chromium before its tests and closed after them. `ready` receives it, and
+ * may seed data first; `timeoutMs` is for slow seeding.
+ */
+export function useBrowserApp(
+  ready: (app: BrowserApp) => unknown | Promise<unknown>,
+  timeoutMs?: number,
+) {
+  let t: TestApp | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const opened = await openBrowserOn(t);
+    close = opened.close;
+    await ready({ t, browser: opened.browser, baseUrl: opened.baseUrl });
+  }, timeoutMs);
+  afterAll(async () => {
+    await close?.();
+    await t?.close();
+  });
 }
