@@ -54,6 +54,19 @@ export async function readForm(c: WebContext): Promise<Record<string, string>> {
   );
 }
 
+/** Multipart: the string fields as the form, and the `file` part if one was chosen. */
+export async function readUploadForm(c: WebContext) {
+  const body = await c.req.parseBody();
+  const form: Record<string, string> = {};
+  let file: { name: string; bytes: Uint8Array } | undefined;
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') form[key] = value;
+    else if (key === 'file' && value.size > 0)
+      file = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+  }
+  return { form, file };
+}
+
 /** Drops empty optional fields, so "" means "not given" as it does in HTML forms. */
 export function withoutBlanks(
   form: Record<string, string>,

@@ -27,6 +27,7 @@ import {
   formExpired,
   formFailure,
   formIsTrusted,
+  readUploadForm,
   render,
   signInFirst,
   type WebContext,
@@ -84,19 +85,6 @@ async function showJob(c: WebContext, message?: string, status: ContentfulStatus
   );
 }
 
-/** Multipart: the string fields and the CSV file's text. */
-async function readUpload(c: WebContext) {
-  const body = await c.req.parseBody();
-  const form: Record<string, string> = {};
-  let file: { name: string; text: string } | undefined;
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string') form[key] = value;
-    else if (key === 'file' && value.size > 0)
-      file = { name: value.name, text: new TextDecoder().decode(await value.arrayBuffer()) };
-  }
-  return { form, file };
-}
-
 export function mountBulkAwardPages(app: Api) {
   app.get('/assets/bulk-award.js', (c) =>
     c.body(script, 200, {
@@ -114,7 +102,7 @@ export function mountBulkAwardPages(app: Api) {
     const actor = c.get('actor');
     if (actor.kind === 'anonymous') return signInFirst(c);
     const slug = c.req.param('slug');
-    const { form, file } = await readUpload(c);
+    const { form, file } = await readUploadForm(c);
     if (!formIsTrusted(c, form)) return formExpired(c);
     const values = { achievementId: form.achievementId ?? '', format: form.format ?? '' };
     if (!file)
@@ -130,7 +118,7 @@ export function mountBulkAwardPages(app: Api) {
       );
     try {
       const job = await createBulkAward(c.get('ctx'), actor, slug, {
-        csv: file.text,
+        csv: new TextDecoder().decode(file.bytes),
         fileName: file.name,
         achievementId: form.achievementId || undefined,
         format: formats.has(form.format ?? '') ? (form.format as 'eddsa-rdfc-2022') : undefined,

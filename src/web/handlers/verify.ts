@@ -11,6 +11,7 @@ import {
   formFailure,
   formIsTrusted,
   readForm,
+  readUploadForm,
   render,
   type WebContext,
 } from '../render.ts';
@@ -69,17 +70,11 @@ export function mountVerifyPages(app: Api) {
   });
 
   app.post('/verify/file', async (c) => {
-    const body = await c.req.parseBody();
-    const form = Object.fromEntries(
-      Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
-    );
+    const { form, file } = await readUploadForm(c);
     if (!formIsTrusted(c, form)) return formExpired(c);
-    const file = body.file;
-    const bytes =
-      file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
     return runVerification(c, 'file', {}, () => {
-      if (!bytes) throw required('file', 'Choose a file to verify.');
-      return { file: bytes };
+      if (!file) throw required('file', 'Choose a file to verify.');
+      return { file: file.bytes };
     });
   });
 

@@ -16,6 +16,7 @@ import {
   formFailure,
   formIsTrusted,
   readForm,
+  readUploadForm,
   render,
   signInFirst,
   type WebContext,
@@ -43,19 +44,6 @@ async function importedView(c: WebContext, id: string): Promise<ImportedView> {
   const entry = presentWalletCredential(row);
   if (entry.receivedAs !== 'clr') return { entry };
   return { entry, achievements: await clrAchievements(row.content, ctx.verifyCredential) };
-}
-
-/** Multipart: the string fields as the form, and the `file` part if one was chosen. */
-async function readUploadForm(c: WebContext) {
-  const body = await c.req.parseBody();
-  const form: Record<string, string> = {};
-  let file: { name: string; bytes: Uint8Array } | undefined;
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string') form[key] = value;
-    else if (key === 'file' && value.size > 0)
-      file = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
-  }
-  return { form, file };
 }
 
 async function runImport(
