@@ -116,6 +116,16 @@ export async function listCompletionsOfPathway(db: Db, pathwayId: string) {
     .orderBy(desc(pathwayCompletions.completedAt));
 }
 
+/** What both ways of holding a credential (by e-mail, by wallet) read of it: one union shape. */
+const heldCredentialColumns = {
+  id: issuedCredentials.id,
+  achievementId: issuedCredentials.achievementId,
+  issuedAt: issuedCredentials.issuedAt,
+  revokedAt: issuedCredentials.revokedAt,
+  suspendedAt: issuedCredentials.suspendedAt,
+  validUntil: issuedCredentials.validUntil,
+};
+
 /**
  * Credentials issued here to any of the account's addresses that are neither revoked nor
  * expired (suspension is temporary, as for automatic awarding).
@@ -128,28 +138,12 @@ export async function listIssuedToAccounts(db: Db, accountIds: readonly string[]
   if (accountIds.length === 0) return [];
   const ids = [...accountIds];
   const byEmail = db
-    .select({
-      accountId: accountEmails.accountId,
-      id: issuedCredentials.id,
-      achievementId: issuedCredentials.achievementId,
-      issuedAt: issuedCredentials.issuedAt,
-      revokedAt: issuedCredentials.revokedAt,
-      suspendedAt: issuedCredentials.suspendedAt,
-      validUntil: issuedCredentials.validUntil,
-    })
+    .select({ accountId: accountEmails.accountId, ...heldCredentialColumns })
     .from(issuedCredentials)
     .innerJoin(accountEmails, eq(accountEmails.email, issuedCredentials.recipientEmail))
     .where(inArray(accountEmails.accountId, ids));
   const byWallet = db
-    .select({
-      accountId: walletCredentials.accountId,
-      id: issuedCredentials.id,
-      achievementId: issuedCredentials.achievementId,
-      issuedAt: issuedCredentials.issuedAt,
-      revokedAt: issuedCredentials.revokedAt,
-      suspendedAt: issuedCredentials.suspendedAt,
-      validUntil: issuedCredentials.validUntil,
-    })
+    .select({ accountId: walletCredentials.accountId, ...heldCredentialColumns })
     .from(issuedCredentials)
     .innerJoin(walletCredentials, eq(walletCredentials.issuedCredentialId, issuedCredentials.id))
     .where(inArray(walletCredentials.accountId, ids));
