@@ -3,6 +3,7 @@ import { checkClrStructure } from '../../src/credentials/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createOrganizationOwnedBy, signUpPerson, type TestPerson } from '../helpers/factories.ts';
 import { awardIntoWallet, createIssuer, type IssuerFixture } from '../helpers/wallet-fixtures.ts';
+import { csrfOf, postForm } from '../helpers/web-forms.ts';
 
 let t: TestApp;
 let issuer: IssuerFixture;
@@ -19,16 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const post = (person: TestPerson, path: string, body: URLSearchParams) =>
-  t.request('POST', path, {
-    cookie: person.cookie,
-    body: body.toString(),
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      origin: 'http://localhost:3000',
-    },
-  });
+  postForm(t, person, path, body);
 
 describe('CLR export page', () => {
   it('lists the wallet and downloads a signed CLR of the chosen credentials', async () => {

@@ -8,6 +8,7 @@ import {
   signUpPerson,
   type TestPerson,
 } from '../helpers/factories.ts';
+import { csrfOf, postForm } from '../helpers/web-forms.ts';
 
 let t: TestApp;
 let owner: TestPerson;
@@ -20,16 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const post = (person: TestPerson, path: string, body: URLSearchParams) =>
-  t.request('POST', path, {
-    cookie: person.cookie,
-    body: body.toString(),
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      origin: 'http://localhost:3000',
-    },
-  });
+  postForm(t, person, path, body);
 
 describe('webhooks page', () => {
   it('adds an endpoint with several events, shows the secret once, and logs deliveries', async () => {
