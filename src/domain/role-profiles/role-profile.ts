@@ -3,7 +3,6 @@
  * Started from an ESCO occupation (essential → required, optional → nice-to-have) or from scratch.
  */
 import { z } from 'zod';
-import { ValidationError } from '../errors.ts';
 
 export const importances = ['required', 'nice-to-have'] as const;
 export type Importance = (typeof importances)[number];
@@ -42,20 +41,6 @@ export const roleProfilePatchSchema = z.strictObject({
   skills: skills.optional(),
 });
 export type RoleProfilePatch = z.infer<typeof roleProfilePatchSchema>;
-
-/** Parses input from outside; messages name the field (`skills.2.importance`). */
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
-    message: issue.message,
-  }));
-  throw new ValidationError(
-    `Check these fields: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}.`,
-    fields,
-  );
-}
 
 /** ESCO's relation of a skill to an occupation, as a role profile's importance. */
 export function importanceOfEscoRelation(relation: string): Importance {

@@ -23,6 +23,7 @@ import {
 } from '../../db/repositories/pathways.ts';
 import type { AchievementInput } from '../../domain/achievement.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { parseWith } from '../../domain/parse-input.ts';
 import {
   type Requirement,
   referencedPathways,
@@ -59,16 +60,7 @@ export type RecognitionRuleInput = z.infer<typeof recognitionRuleInputSchema>;
 
 /** Validates a pathway definition from outside; messages name the field (`requirement.of.1.n`). */
 export function parsePathwayInput(input: unknown): PathwayInput {
-  const parsed = pathwayInputSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
-    message: issue.message,
-  }));
-  throw new ValidationError(
-    `Check these fields: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}.`,
-    fields,
-  );
+  return parseWith(pathwayInputSchema, input);
 }
 
 const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);

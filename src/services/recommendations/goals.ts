@@ -15,9 +15,10 @@ import {
 } from '../../db/repositories/recommendations.ts';
 import { listOccupationSkills } from '../../db/repositories/role-profiles.ts';
 import { NotAuthenticatedError, NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { parseWith } from '../../domain/parse-input.ts';
 import type { Actor } from '../../domain/policy.ts';
 import type { GoalSkill } from '../../domain/recommendations/gap.ts';
-import { importanceOfEscoRelation, parseWith } from '../../domain/role-profiles/role-profile.ts';
+import { importanceOfEscoRelation } from '../../domain/role-profiles/role-profile.ts';
 import { recordAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { findRoleProfiles, getRoleProfile } from '../role-profiles/index.ts';

@@ -18,12 +18,12 @@ import {
   updateRoleProfileRow,
 } from '../../db/repositories/role-profiles.ts';
 import { NotAuthenticatedError, NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { parseWith } from '../../domain/parse-input.ts';
 import { type Actor, can } from '../../domain/policy.ts';
 import {
   type Importance,
   importanceOfEscoRelation,
   mergeSkills,
-  parseWith,
   type ResolvedSkill,
   type RoleProfileSkillInput,
   roleProfileInputSchema,
