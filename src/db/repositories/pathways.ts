@@ -127,10 +127,6 @@ const heldCredentialColumns = {
 };
 
 /**
- * Credentials issued here to any of the account's addresses that are neither revoked nor
- * expired (suspension is temporary, as for automatic awarding).
- */
-/**
  * Credentials issued here to the accounts (by a verified address, or claimed into their wallet),
  * with what decides whether they count now (`issuedHereCountsNow`, applied by the caller).
  */
