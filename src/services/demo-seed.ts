@@ -2,6 +2,7 @@ import { countAccounts } from '../db/repositories/accounts.ts';
 import { findOrganizationBySlug, upsertMembership } from '../db/repositories/organizations.ts';
 import type { OrganizationKind } from '../domain/accounts.ts';
 import type { OrganizationRole } from '../domain/policy.ts';
+import { trustedIssuerInputSchema } from '../domain/trust-registry/entry.ts';
 import { signUp } from './accounts.ts';
 import { awardAchievement, createAchievement } from './achievements.ts';
 import type { ServiceContext } from './context.ts';
@@ -10,6 +11,7 @@ import { seedDemoGoals } from './demo-goals.ts';
 import { seedDemoLearning } from './demo-learning.ts';
 import { seedDemoTalent } from './demo-talent.ts';
 import { createOrganization } from './organizations.ts';
+import { addTrustedIssuer } from './trust-registry/manage.ts';
 
 /** Every demo person signs in with this password; printed at start, never used outside demos. */
 export const demoPassword = 'skillmark-demo';
@@ -106,6 +108,20 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary | undef
       await upsertMembership(ctx.db, organization!.id, accountIds.get(person.email)!, role);
     }
   }
+  // The operator vouches for Demo University (the verifier names this entry); Northwind Academy
+  // is left out, so the demo also shows how a hosted but unvetted issuer reads.
+  await addTrustedIssuer(
+    ctx,
+    { kind: 'admin-token' },
+    trustedIssuerInputSchema.parse({
+      kind: 'organization',
+      organization: 'demo-university',
+      name: 'Demo University',
+      accreditingBody: 'Demo Quality Assurance Agency (fictional)',
+      accreditationId: 'DQAA-2026-001',
+      notes: 'Demo data: an institutional accreditation covering its micro-credentials.',
+    }),
+  );
   const achievements = await seedDemoCredentials(ctx);
   await seedDemoLearning(ctx, {
     organization: 'demo-university',

@@ -51,10 +51,11 @@ describe('trust registry API', () => {
   });
 
   it('vouches for one of our organizations with its accreditation, then says when it lapsed', async () => {
-    expect(await trustOf()).toMatchObject({
-      outcome: 'passed',
-      message: 'The issuer is known to this platform.',
-    });
+    // Hosted here is not vetted: without an entry, our own organization is a point to check.
+    expect(await trustOf()).toMatchObject({ outcome: 'warning' });
+    expect((await trustOf()).message).toContain(
+      'an organization on this platform but not on its list',
+    );
     const added = await asAdmin('POST', path, {
       kind: 'organization',
       organization: issuer.slug,
@@ -94,7 +95,9 @@ describe('trust registry API', () => {
     }
 
     expect((await asAdmin('DELETE', `${path}/${added.json.id}`)).status).toBe(204);
-    expect((await trustOf()).message).toBe('The issuer is known to this platform.');
+    expect((await trustOf()).message).toContain(
+      'an organization on this platform but not on its list',
+    );
     expect((await asAdmin('GET', `${path}/${added.json.id}`)).status).toBe(404);
 
     const audit = await t.ctx.db

@@ -20,6 +20,12 @@ let jwtCredentialId: string;
 beforeAll(async () => {
   t = await createTestApp();
   const issuer = await createIssuer(t);
+  // Vetted by the operator: a credential from a listed issuer reads plainly "Verified".
+  const listed = await t.request('POST', '/api/v1/admin/trust-registry', {
+    token: testAdminToken,
+    json: { kind: 'organization', organization: issuer.slug, accreditingBody: 'Test QA Agency' },
+  });
+  expect(listed.status, listed.text).toBe(201);
   const learner = await signUpPerson(t, 'Vera Verify');
   ({ credentialId, content } = await awardIntoWallet(t, issuer, learner));
   ({ credentialId: jwtCredentialId, content: jwtContent } = await awardIntoWallet(

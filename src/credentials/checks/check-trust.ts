@@ -49,11 +49,14 @@ export function trustResult(issuerId: string, verdict: IssuerTrustVerdict): Chec
       detail: issuerId,
     };
   }
+  // Anyone may open an organization here, so being hosted is not being vetted: only a registry
+  // entry makes an issuer trusted; a hosted one is named as such but still a point to check.
   if (verdict === 'known') {
     return {
       check: 'trust',
-      outcome: 'passed',
-      message: 'The issuer is known to this platform.',
+      outcome: 'warning',
+      message:
+        'The issuer is an organization on this platform but not on its list of trusted issuers: check who they are before relying on this credential.',
       detail: issuerId,
     };
   }

@@ -118,7 +118,7 @@ export function entryIsCurrent(entry: Pick<TrustEntryFacts, 'validUntil'>, now: 
  * Which entry speaks for an issuer. A current entry vouches, the most specific first
  * (organization, then DID, then domain); if every matching entry has lapsed, the issuer is "no
  * longer trusted", even when it is one of our organizations. Without entries, our own
- * organizations are known (passed) and everyone else unknown (a warning).
+ * organizations are known (named as hosted here) and everyone else unknown; both are warnings.
  */
 export function decideTrust(
   entries: readonly TrustEntryFacts[],

@@ -75,7 +75,7 @@ export function createVerifier(ctx: ServiceContext, options: VerifierOptions = {
         ? (await publishStatusList(ctx, url.slice(statusPrefix.length))).credential
         : fetchJson(url),
     now: () => ctx.now(),
-    // Issue 8: the trust registry names the entry that vouches; our organizations are known.
+    // Issue 8: the trust registry names the entry that vouches; our organizations without one are named, as a warning.
     issuerTrust: trustRegistryLookup(ctx),
     // Issue 10: our own credentials are checked against our issuance log; others are skipped.
     transparency: transparencyLookup(ctx),

@@ -45,7 +45,7 @@ export function trustRegistryPage(
   const values = { kind: 'domain', ...state.values };
   return html`<h1>Trust registry</h1>
 <p class="lead">The issuers this platform vouches for. Verification names the entry that vouched for an issuer; issuers not listed are shown as unknown (a warning), and entries past their end date as no longer trusted.</p>
-<p class="hint">Organizations on this platform are known without an entry; add one to record their accreditation, or to end trust on a date.</p>
+<p class="hint">Organizations on this platform are only named as hosted here (a warning) until they have an entry; an entry records their accreditation and can end trust on a date.</p>
 <section aria-labelledby="entries-heading">
 <h2 id="entries-heading">Trusted issuers</h2>
 ${
