@@ -3,6 +3,7 @@
  * these functions turn them into series, rates and rankings that the page, the API and the CSV
  * files share, so all three always agree.
  */
+import { median as medianOf } from '../statistics.ts';
 
 export const credentialEventTypes = [
   'issued',
@@ -104,13 +105,9 @@ export function assessmentStats(outcomes: LearnerOutcome[]): AssessmentStats[] {
     .sort((a, b) => a.title.localeCompare(b.title) || a.assessmentId.localeCompare(b.assessmentId));
 }
 
+/** The median to a tenth (days to mastery), or null without values. */
 export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value =
-    sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return Math.round(value * 10) / 10;
+  return values.length === 0 ? null : Math.round(medianOf(values) * 10) / 10;
 }
 
 /** A learner's best normalized score (0..1) on one competency, over all evidence. */

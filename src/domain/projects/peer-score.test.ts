@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregatePeerScores, median, weightedMedian } from './peer-score.ts';
+import { median } from '../statistics.ts';
+import { aggregatePeerScores, weightedMedian } from './peer-score.ts';
 
 const criteria = [
   { id: 'analysis', minLevel: 0, topLevel: 4 },

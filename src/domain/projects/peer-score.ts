@@ -5,6 +5,7 @@
  *    the criterion's range. Weight = agreement², so a reviewer far from the others counts little.
  * The result per criterion is the weighted median under those weights.
  */
+import { median } from '../statistics.ts';
 
 export type PeerReview = { reviewerKey: string; levels: Record<string, number> };
 export type CriterionRange = { id: string; minLevel: number; topLevel: number };
@@ -17,12 +18,6 @@ export type PeerScore = {
   /** Mean agreement of the reviewers, 0..1 (1: all reviewers picked the same levels). */
   agreement: number;
 };
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /**
  * The weighted median: the value where the cumulative weight first reaches half of the total;
