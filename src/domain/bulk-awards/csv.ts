@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { ValidationError } from '../errors.ts';
+import { neutralizeFormula } from '../spreadsheet-cell.ts';
 import { type BulkAwardRowInput, MAX_BULK_ROWS } from './rows.ts';
 
 const columnNames: Record<string, keyof BulkAwardRowInput> = {
@@ -89,12 +90,11 @@ export function parseBulkCsv(text: string): BulkAwardRowInput[] {
 }
 
 /**
- * A cell for a CSV the issuer opens in a spreadsheet: quoted per RFC 4180, and a leading
- * formula character neutralized (OWASP CSV injection), since rejected rows echo what was sent.
+ * A cell for a CSV the issuer opens in a spreadsheet: quoted per RFC 4180, and never a formula,
+ * since rejected rows echo what was sent.
  */
 function cell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = neutralizeFormula(value === undefined ? '' : String(value));
   return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,18 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
 import { credentialEventTypes } from '../../domain/issuer-analytics/aggregate.ts';
+import { neutralizeFormula } from '../../domain/spreadsheet-cell.ts';
 import type { IssuerAnalytics } from './analytics.ts';
 
 export const analyticsDatasets = ['events', 'assessments', 'competencies'] as const;
 export type AnalyticsDataset = (typeof analyticsDatasets)[number];
 
-/**
- * Spreadsheet programs run cells that start with = + - @ (or tab/CR) as formulas; names here come
- * from issuers' and learners' input, so such cells are quoted with a leading apostrophe (OWASP).
- */
+/** Names here come from issuers' and learners' input, so no cell may run as a formula. */
 function safeCell(value: string | number | null): string | number {
   if (value === null) return '';
-  if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return typeof value === 'number' ? value : neutralizeFormula(value);
 }
 
 /** One dataset of the analytics as RFC 4180 CSV with a header row. */
