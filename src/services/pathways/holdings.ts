@@ -25,6 +25,7 @@ import {
   masteryOf,
 } from '../../domain/learning/mastery.ts';
 import type { CountedCredential, Holdings } from '../../domain/pathways/evaluate.ts';
+import { readCredential } from '../sharing/credential-facts.ts';
 
 /** An imported, verified credential from another issuer. */
 export type ExternalCredential = CountedCredential & {
@@ -48,20 +49,6 @@ const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
-/** The credential document inside stored wallet content (JSON text or a VC-JWT's payload). */
-export function credentialOf(content: string): Json | undefined {
-  try {
-    const trimmed = content.trim();
-    if (trimmed.startsWith('{')) return JSON.parse(trimmed) as Json;
-    const payload = trimmed.split('.')[1];
-    if (!payload) return undefined;
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Json;
-    return isObject(claims.vc) ? claims.vc : claims;
-  } catch {
-    return undefined;
-  }
-}
-
 function externalOf(entry: {
   id: string;
   content: string;
@@ -70,7 +57,7 @@ function externalOf(entry: {
   skills: Array<{ url?: string }>;
 }): ExternalCredential | undefined {
   if (!entry.issuerId) return undefined;
-  const credential = credentialOf(entry.content);
+  const credential = readCredential(entry.content)?.credential;
   const subject = isObject(credential) ? first(credential.credentialSubject) : undefined;
   const achievement = isObject(subject) ? first(subject.achievement) : undefined;
   const achievementId =
