@@ -6,6 +6,7 @@
  * Other issuers' credentials become our achievements only through the pathway organization's
  * recognition rules (an explicit equivalence, or alignments covering our achievement's).
  */
+import { isObject } from '../../credentials/json-helpers.ts';
 import type { Db } from '../../db/client.ts';
 import { listEvidenceOfLearner } from '../../db/repositories/competency-evidence.ts';
 import { findCompetencies } from '../../db/repositories/learning-assessments.ts';
@@ -44,9 +45,6 @@ export type LearnerBase = {
   completedPathways: Map<string, CountedCredential>;
 };
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 function externalOf(entry: {

@@ -5,6 +5,7 @@ import type {
   JsonObject,
   VerificationResult,
 } from '../../credentials/index.ts';
+import { isObject } from '../../credentials/json-helpers.ts';
 import {
   insertWalletCredential,
   type WalletCredentialRow,
@@ -160,10 +161,6 @@ type Facts = {
   issuedOn: Date | null;
   validUntil: Date | null;
 };
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function first(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : value;

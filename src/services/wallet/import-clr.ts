@@ -3,7 +3,9 @@
  * verifier; for display we list what it records: the achievements of its `ClrSubject` and the
  * credentials it carries (CLR 2.0 §ClrSubject), each of those verified on its own.
  */
+
 import type { VerificationResult } from '../../credentials/index.ts';
+import { isObject } from '../../credentials/json-helpers.ts';
 
 /** One achievement a CLR records, as the wallet shows it. */
 export type ClrAchievement = {
@@ -16,10 +18,6 @@ export type ClrAchievement = {
 
 /** At most this many embedded credentials are verified one by one (a CLR can be large). */
 const MAX_EMBEDDED = 50;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined ? [] : [value];

@@ -7,6 +7,7 @@
  * Open Badges 2.0 assertion is `ob2` wherever they came from (each has its own verification);
  * otherwise the container names it: `png`, `svg`, `jwt` or `json`.
  */
+
 import {
   extractBakedPng,
   extractBakedSvg,
@@ -14,6 +15,7 @@ import {
   looksLikeOb2Assertion,
   looksLikeSvg,
 } from '../../credentials/index.ts';
+import { isObject } from '../../credentials/json-helpers.ts';
 import type { ReceivedAs } from './add-to-wallet.ts';
 
 /** A credential ready to verify and store: its text exactly as found. */
@@ -32,10 +34,6 @@ const UNKNOWN =
 function typesOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Classifies a parsed JSON credential-like object. */
