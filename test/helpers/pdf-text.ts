@@ -8,14 +8,12 @@ import { inflateSync } from 'node:zlib';
 export function pdfText(pdf: Uint8Array): string {
   const raw = Buffer.from(pdf).toString('latin1');
   const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const data = Buffer.from(match[1]!, 'latin1');
-    let content: string;
-    try {
-      content = inflateSync(data).toString('latin1');
-    } catch {
-      content = match[1]!;
-    }
+  // The end-of-line before `endstream` may be CRLF or LF, and compressed data may itself end in a
+  // CR byte (one stream in 256), so the CR is only taken as a line end when inflating fails with it.
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\nendstream/g)) {
+    const body = match[1]!;
+    const content =
+      inflated(body) ?? (body.endsWith('\r') ? inflated(body.slice(0, -1)) : undefined) ?? body;
     for (const shown of content.matchAll(/(<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\))\s*Tj/g)) {
       const token = shown[1]!;
       lines.push(
@@ -26,6 +24,14 @@ export function pdfText(pdf: Uint8Array): string {
     }
   }
   return lines.join('\n');
+}
+
+function inflated(data: string): string | undefined {
+  try {
+    return inflateSync(Buffer.from(data, 'latin1')).toString('latin1');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The URIs of link annotations (`/URI (…)`), which stay plain text without object streams. */
